@@ -1,0 +1,26 @@
+namespace DevTools.Engine.Catalog;
+
+/// <summary>The functions of one template and what validation found.</summary>
+public sealed class FunctionCatalog
+{
+    public FunctionCatalog(string templatePath, IReadOnlyList<FunctionConfiguration> functions, IReadOnlyList<TemplateDiagnostic> diagnostics)
+    {
+        TemplatePath = templatePath;
+        Functions = functions;
+        Diagnostics = diagnostics;
+    }
+
+    public string TemplatePath { get; }
+    public IReadOnlyList<FunctionConfiguration> Functions { get; }
+    public IReadOnlyList<TemplateDiagnostic> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Diagnostics that make this function unrunnable.</summary>
+    public IEnumerable<TemplateDiagnostic> ErrorsFor(string logicalId) =>
+        Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.FunctionId == logicalId);
+
+    /// <summary>Finds a function by logical id or by function name (both are how callers name functions).</summary>
+    public FunctionConfiguration? Find(string name) =>
+        Functions.FirstOrDefault(f => f.LogicalId == name) ?? Functions.FirstOrDefault(f => f.FunctionName == name);
+}

@@ -1,0 +1,29 @@
+namespace DevTools.Engine.Runtimes;
+
+/// <summary>The runtime identifiers Lambda accepts, and which of them run locally.</summary>
+public static class RuntimeCatalog
+{
+    private static readonly Dictionary<string, RuntimeDefinition> Known = Build();
+
+    public static IReadOnlyCollection<RuntimeDefinition> All => Known.Values;
+
+    public static RuntimeDefinition? Find(string? name) =>
+        name is not null && Known.TryGetValue(name, out var runtime) ? runtime : null;
+
+    private static Dictionary<string, RuntimeDefinition> Build()
+    {
+        var list = new List<RuntimeDefinition>
+        {
+            new("provided", RuntimeFamily.Provided, Deprecated: true),
+            new("provided.al2", RuntimeFamily.Provided),
+            new("provided.al2023", RuntimeFamily.Provided),
+        };
+        for (var v = 18; v <= 24; v += 2)
+            list.Add(new($"nodejs{v}.x", RuntimeFamily.Node, Deprecated: v < 20));
+        for (var minor = 9; minor <= 14; minor++)
+            list.Add(new($"python3.{minor}", RuntimeFamily.Python, Deprecated: minor < 10));
+        foreach (var name in new[] { "java8.al2", "java11", "java17", "java21", "java25", "dotnet8", "dotnet10", "ruby3.2", "ruby3.3", "ruby3.4" })
+            list.Add(new(name, RuntimeFamily.Unsupported));
+        return list.ToDictionary(r => r.Name, StringComparer.Ordinal);
+    }
+}
