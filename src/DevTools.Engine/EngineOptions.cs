@@ -1,0 +1,38 @@
+namespace DevTools.Engine;
+
+/// <summary>How an engine runs its environments. Defaults mirror Lambda (see <see cref="LambdaLimits"/>).</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Concurrent environments across functions without a reservation (Lambda's account concurrency).</summary>
+    public int ConcurrencyLimit { get; init; } = LambdaLimits.DefaultConcurrencyLimit;
+
+    /// <summary>How long an idle environment stays warm.</summary>
+    public TimeSpan KeepWarm { get; init; } = LambdaLimits.DefaultKeepWarm;
+
+    /// <summary>Whether environments are frozen between invokes (they are in Lambda).</summary>
+    public bool Freeze { get; init; } = true;
+
+    /// <summary>Retire a function's environments when files under its code directory change.</summary>
+    public bool WatchCode { get; init; } = true;
+
+    /// <summary>Delays before the retries of a failed Event invoke (Lambda waits about one, then two minutes).</summary>
+    public IReadOnlyList<TimeSpan> AsyncRetryDelays { get; init; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
+
+    /// <summary>How long an Event invoke may wait in the queue (throttled) before it is dropped.</summary>
+    public TimeSpan MaxEventAge { get; init; } = TimeSpan.FromHours(6);
+
+    public string Region { get; init; } = LambdaLimits.DefaultRegion;
+    public string AccountId { get; init; } = LambdaLimits.DefaultAccountId;
+
+    /// <summary>The Node.js executable for nodejs* runtimes.</summary>
+    public string NodeExecutable { get; init; } = "node";
+
+    /// <summary>The Python executable for python3.* runtimes.</summary>
+    public string PythonExecutable { get; init; } = "python3";
+
+    /// <summary>Where environments keep their files; a per-user temp folder when null.</summary>
+    public string? WorkspaceDirectory { get; init; }
+
+    /// <summary>Variables passed to every function on top of its own (e.g. credentials the user chose to pass).</summary>
+    public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>();
+}

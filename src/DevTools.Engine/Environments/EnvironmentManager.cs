@@ -1,0 +1,220 @@
+using DevTools.Engine.Catalog;
+using DevTools.Engine.Events;
+using DevTools.Engine.Invocation;
+using DevTools.Engine.RuntimeApi;
+
+namespace DevTools.Engine.Environments;
+
+/// <summary>
+/// Every environment of the engine: placement of invokes (warm reuse, most recently used first,
+/// scale-out, throttling), idle expiry, and retirement when a function changes.
+/// All bookkeeping happens under one short lock; no I/O is done while it is held.
+/// </summary>
+public sealed class EnvironmentManager : IAsyncDisposable
+{
+    /// <summary>How long a caller waits for an environment that has answered to come back, rather than cold-starting another.</summary>
+    private static readonly TimeSpan ReturnWait = TimeSpan.FromMilliseconds(250);
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, FunctionPool> _pools = new(StringComparer.Ordinal);
+    private readonly HashSet<ExecutionEnvironment> _stopOnRelease = [];
+    private readonly EngineContext _context;
+    private readonly Timer _expiryTimer;
+    private int _unreservedBusy;
+    private bool _disposed;
+
+    public EnvironmentManager(EngineContext context)
+    {
+        _context = context;
+        var period = TimeSpan.FromTicks(Math.Clamp(context.Options.KeepWarm.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(5).Ticks));
+        _expiryTimer = new Timer(_ => ExpireIdle(), null, period, period);
+    }
+
+    /// <summary>Places the invoke on an environment and runs it; throws <see cref="LambdaServiceException"/> when throttled.</summary>
+    internal async Task<InvokeResult> InvokeAsync(FunctionConfiguration function, RuntimeInvocation invocation, bool waitForReport, bool captureTail, CancellationToken cancellationToken)
+    {
+        var (pool, environment) = await AcquireAsync(function, cancellationToken).ConfigureAwait(false);
+        var result = new TaskCompletionSource<InvokeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = environment.RunAsync(invocation, waitForReport, captureTail, result);
+        _ = run.ContinueWith(t => Release(pool, environment, t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // A caller that gives up does not stop the invoke: like Lambda, it runs to completion.
+        return await result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public IReadOnlyList<EnvironmentInfo> List()
+    {
+        List<ExecutionEnvironment> all;
+        lock (_gate) all = _pools.Values.SelectMany(p => p.Busy.Concat(p.Idle)).ToList();
+        return all
+            .Where(e => e.State != EnvironmentState.Stopped)
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new EnvironmentInfo(e.Id, e.Function.FunctionName, e.Function.LogicalId, e.State, e.CreatedAt, e.LastUsedAt,
+                e.Invocations, e.MaxMemoryUsedMb, e.TmpUsedBytes(), e.Pid, e.Isolation, e.RuntimeApiAddress))
+            .ToList();
+    }
+
+    /// <summary>Stops environments matching a function and/or an id (prefix); busy ones stop when their invoke ends.</summary>
+    public async Task<int> StopAsync(string? functionName, string? environmentId, EnvironmentReason reason = EnvironmentReason.Stopped)
+    {
+        var stopNow = new List<ExecutionEnvironment>();
+        var count = 0;
+        lock (_gate)
+        {
+            foreach (var pool in _pools.Values)
+            {
+                if (functionName is not null && pool.Function.LogicalId != functionName && pool.Function.FunctionName != functionName) continue;
+                foreach (var env in pool.Idle.Where(e => Matches(e, environmentId)).ToList())
+                {
+                    pool.Idle.Remove(env);
+                    stopNow.Add(env);
+                }
+                foreach (var env in pool.Busy.Where(e => Matches(e, environmentId)))
+                {
+                    _stopOnRelease.Add(env);
+                    count++;
+                }
+            }
+        }
+        await Task.WhenAll(stopNow.Select(e => e.StopAsync(reason))).ConfigureAwait(false);
+        return count + stopNow.Count;
+    }
+
+    /// <summary>The function's code or configuration changed: idle environments go now, busy ones after their invoke.</summary>
+    public Task RetireAsync(string logicalId, EnvironmentReason reason, FunctionConfiguration? replacement = null)
+    {
+        List<ExecutionEnvironment> idle;
+        lock (_gate)
+        {
+            if (!_pools.TryGetValue(logicalId, out var pool)) return Task.CompletedTask;
+            pool.Generation++;
+            if (replacement is not null) pool.Function = replacement;
+            idle = [.. pool.Idle];
+            pool.Idle.Clear();
+        }
+        return Task.WhenAll(idle.Select(e => e.StopAsync(reason)));
+    }
+
+    /// <summary>Applies a reloaded catalogue: changed functions retire their environments, removed ones lose them.</summary>
+    public async Task ApplyCatalogAsync(FunctionCatalog catalog)
+    {
+        List<(string Id, FunctionConfiguration? Replacement)> changes = [];
+        lock (_gate)
+        {
+            foreach (var (id, pool) in _pools)
+            {
+                var updated = catalog.Functions.FirstOrDefault(f => f.LogicalId == id);
+                if (updated is null) changes.Add((id, null));
+                else if (!FunctionConfigurations.SameRuntimeConfiguration(pool.Function, updated)) changes.Add((id, updated));
+            }
+        }
+        foreach (var (id, replacement) in changes)
+            await RetireAsync(id, EnvironmentReason.ConfigurationChanged, replacement).ConfigureAwait(false);
+    }
+
+    private async Task<(FunctionPool, ExecutionEnvironment)> AcquireAsync(FunctionConfiguration function, CancellationToken cancellationToken)
+    {
+        var waited = false;
+        while (true)
+        {
+            TaskCompletionSource? waiter = null;
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (!_pools.TryGetValue(function.LogicalId, out var pool))
+                    _pools[function.LogicalId] = pool = new FunctionPool(function);
+
+                if (pool.Idle.Count > 0)
+                {
+                    var warm = pool.Idle[^1];
+                    pool.Idle.RemoveAt(pool.Idle.Count - 1);
+                    MarkBusy(pool, warm);
+                    return (pool, warm);
+                }
+
+                var limit = pool.Limit(_context.Options.ConcurrencyLimit);
+                var underLimit = pool.Busy.Count < limit && (pool.HasReservation || _unreservedBusy < _context.Options.ConcurrencyLimit);
+                if (!waited && pool.Busy.Any(e => e.IsAnswered))
+                {
+                    // An environment has answered and is about to be free: a sequential caller reuses it, as in Lambda.
+                    waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    pool.Waiters.Add(waiter);
+                }
+                else if (underLimit)
+                {
+                    var created = new ExecutionEnvironment(pool.Function, pool.Generation, _context);
+                    MarkBusy(pool, created);
+                    return (pool, created);
+                }
+                else
+                {
+                    throw LambdaServiceException.Throttled(pool.HasReservation);
+                }
+            }
+            waited = true;
+            await waiter.Task.WaitAsync(ReturnWait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private void MarkBusy(FunctionPool pool, ExecutionEnvironment environment)
+    {
+        pool.Busy.Add(environment);
+        if (!pool.HasReservation) _unreservedBusy++;
+    }
+
+    private void Release(FunctionPool pool, ExecutionEnvironment environment, Task run)
+    {
+        EnvironmentReason? retire = null;
+        List<TaskCompletionSource> waiters;
+        lock (_gate)
+        {
+            pool.Busy.Remove(environment);
+            if (!pool.HasReservation) _unreservedBusy--;
+            if (_disposed) retire = EnvironmentReason.Shutdown;
+            else if (_stopOnRelease.Remove(environment)) retire = EnvironmentReason.Stopped;
+            else if (run.IsFaulted) retire = EnvironmentReason.Crash;
+            else if (environment.Generation != pool.Generation) retire = EnvironmentReason.CodeChanged;
+            else pool.Idle.Add(environment);
+            waiters = [.. pool.Waiters];
+            pool.Waiters.Clear();
+        }
+        foreach (var waiter in waiters) waiter.TrySetResult();
+        if (retire is { } reason) _ = environment.StopAsync(reason);
+    }
+
+    private void ExpireIdle()
+    {
+        var expired = new List<ExecutionEnvironment>();
+        var cutoff = DateTimeOffset.UtcNow - _context.Options.KeepWarm;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            foreach (var pool in _pools.Values)
+            {
+                foreach (var env in pool.Idle.Where(e => e.LastUsedAt < cutoff).ToList())
+                {
+                    pool.Idle.Remove(env);
+                    expired.Add(env);
+                }
+            }
+        }
+        foreach (var env in expired) _ = env.StopAsync(EnvironmentReason.Idle);
+    }
+
+    private static bool Matches(ExecutionEnvironment environment, string? id) =>
+        id is null || environment.Id.StartsWith(id, StringComparison.OrdinalIgnoreCase);
+
+    public async ValueTask DisposeAsync()
+    {
+        List<ExecutionEnvironment> all;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            all = _pools.Values.SelectMany(p => p.Idle.Concat(p.Busy)).ToList();
+            foreach (var pool in _pools.Values) pool.Idle.Clear();
+        }
+        await _expiryTimer.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(all.Select(e => e.StopAsync(EnvironmentReason.Shutdown))).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,16 @@
+namespace DevTools.Engine.Environments;
+
+/// <summary>Where an execution environment is in its life.</summary>
+public enum EnvironmentState
+{
+    /// <summary>The runtime process is starting and running init.</summary>
+    Initializing,
+    /// <summary>Serving an invoke (until the runtime is back at <c>/next</c>).</summary>
+    Busy,
+    /// <summary>Between invokes with every process stopped.</summary>
+    Frozen,
+    /// <summary>Between invokes, not frozen: after a reset (no process until the next invoke) or where freezing is off.</summary>
+    Idle,
+    /// <summary>Retired: processes gone, /tmp removed.</summary>
+    Stopped,
+}

@@ -1,0 +1,401 @@
+using System.Diagnostics;
+using DevTools.Engine.Catalog;
+using DevTools.Engine.Events;
+using DevTools.Engine.Invocation;
+using DevTools.Engine.Isolation;
+using DevTools.Engine.Runtimes;
+using DevTools.Engine.RuntimeApi;
+
+namespace DevTools.Engine.Environments;
+
+/// <summary>
+/// One execution environment: a runtime process behind its own Runtime API endpoint, with its
+/// own /tmp. It serves one invoke at a time, is frozen between invokes, is reset (process
+/// killed, /tmp kept) after a timeout or crash, and re-inits on the next invoke.
+/// </summary>
+public sealed class ExecutionEnvironment : IRuntimeSessionObserver
+{
+    private readonly EngineContext _context;
+    private readonly RuntimeSession _session;
+    private readonly RuntimeApiServer _server;
+    private readonly EnvironmentTmp _tmp;
+
+    private RuntimeProcess? _process;
+    private bool _everInitialized;
+    private long _peakBytes;
+    private long _frozenAtTicks;
+
+    // Signals for the phase in progress; replaced at the start of each phase.
+    private TaskCompletionSource _initSignal = NewSignal();
+    private RuntimeAnswer? _initError;
+    private TaskCompletionSource<RuntimeAnswer> _answer = NewAnswer();
+    private TaskCompletionSource _runtimeDone = NewSignal();
+    private volatile string? _currentRequestId;
+    private volatile LogTail? _tail;
+
+    internal ExecutionEnvironment(FunctionConfiguration function, int generation, EngineContext context)
+    {
+        _context = context;
+        Function = function;
+        Generation = generation;
+        Id = Guid.NewGuid().ToString("N");
+        CreatedAt = LastUsedAt = DateTimeOffset.UtcNow;
+        _session = new RuntimeSession(this);
+        _server = new RuntimeApiServer(_session);
+        _tmp = EnvironmentTmp.Create(context.WorkspaceRoot, Id);
+        Publish(new EnvironmentCreated { FunctionName = function.FunctionName, EnvironmentId = Id, Isolation = Isolation, TmpPath = _tmp.Path });
+    }
+
+    public string Id { get; }
+    public FunctionConfiguration Function { get; }
+
+    /// <summary>The function's configuration generation this environment was created for (a change retires it).</summary>
+    public int Generation { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+    public DateTimeOffset LastUsedAt { get; private set; }
+    public int Invocations { get; private set; }
+    public EnvironmentState State { get; private set; } = EnvironmentState.Initializing;
+    public int? Pid => _process?.Pid;
+    public string Isolation => _context.Freezer.Level;
+    public string TmpPath => _tmp.Path;
+    public string RuntimeApiAddress => _server.Address;
+    public int MaxMemoryUsedMb => ToMb(Interlocked.Read(ref _peakBytes));
+
+    /// <summary>True once the current invoke has its answer (the environment will be free again shortly).</summary>
+    public bool IsAnswered => _answer.Task.IsCompleted;
+
+    public long TmpUsedBytes() => _tmp.UsedBytes();
+
+    /// <summary>
+    /// Runs one invoke through the whole lifecycle (init when needed, thaw, invoke, report, freeze).
+    /// <paramref name="result"/> is completed as soon as the caller may have its answer; the returned
+    /// task completes when the environment is free again.
+    /// </summary>
+    internal async Task RunAsync(RuntimeInvocation invocation, bool waitForReport, bool captureTail, TaskCompletionSource<InvokeResult> result)
+    {
+        Invocations++;
+        LastUsedAt = DateTimeOffset.UtcNow;
+        _answer = NewAnswer();
+        _runtimeDone = NewSignal();
+        _tail = captureTail ? new LogTail() : null;
+        var requestId = invocation.RequestId;
+        var invokeStart = Stopwatch.GetTimestamp();
+        double? initDurationMs = null;
+        var cold = _process is null;
+
+        if (cold)
+        {
+            // A first init is its own phase; a re-init after a reset runs inside the invoke and counts in its duration.
+            var phase = _everInitialized ? "invoke" : "init";
+            State = EnvironmentState.Initializing;
+            var init = await InitializeAsync(phase).ConfigureAwait(false);
+            if (!init.Success)
+            {
+                Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
+                var failure = init.Failure!;
+                var failed = BuildResult(invocation, failure, cold, init.DurationMs, 0, null);
+                if (!waitForReport && !captureTail) result.TrySetResult(failed);
+                var metrics = Report(requestId, PlatformStatus.Error, failure.ErrorType, 0, phase == "init" ? init.DurationMs : null);
+                result.TrySetResult(failed with { Metrics = metrics, LogTail = _tail?.ToString() });
+                EndInvoke();
+                return;
+            }
+            if (phase == "init")
+            {
+                initDurationMs = init.DurationMs;
+                invokeStart = Stopwatch.GetTimestamp();
+            }
+        }
+        else
+        {
+            Thaw(requestId);
+        }
+
+        var process = _process!;
+        State = EnvironmentState.Busy;
+        _currentRequestId = requestId;
+        Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
+        invocation.DeadlineMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + Function.TimeoutSeconds * 1000L;
+        _session.Deliver(invocation);
+
+        using var deadline = new CancellationTokenSource();
+        var timeoutTask = Task.Delay(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart), deadline.Token);
+        await Task.WhenAny(_answer.Task, process.Exited, timeoutTask).ConfigureAwait(false);
+
+        if (_answer.Task.IsCompleted)
+        {
+            var answer = _answer.Task.Result;
+            var durationMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
+            var early = BuildResult(invocation, answer, cold, initDurationMs, durationMs, null);
+            if (!waitForReport && !captureTail) result.TrySetResult(early);
+
+            // The invoke phase lasts until the runtime is back at /next (or the deadline passes).
+            await Task.WhenAny(_runtimeDone.Task, process.Exited, timeoutTask).ConfigureAwait(false);
+            deadline.Cancel();
+            if (_runtimeDone.Task.IsCompleted)
+            {
+                await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+                SampleMemory(process);
+                var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
+                result.TrySetResult(early with { Metrics = metrics, LogTail = _tail?.ToString() });
+                if (_context.Freezer.Level != IsolationLevel.None)
+                    Publish(new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id });
+                State = _context.Options.Freeze ? EnvironmentState.Frozen : EnvironmentState.Idle;
+                EndInvoke();
+                return;
+            }
+
+            var timedOut = !process.HasExited;
+            var reason = timedOut ? EnvironmentReason.Timeout : EnvironmentReason.Crash;
+            if (timedOut) SampleMemory(process);
+            await ResetAsync(reason, timedOut ? "the runtime did not return to /next before the deadline" : process.ExitDescription()).ConfigureAwait(false);
+            var lateMetrics = Report(requestId, timedOut ? PlatformStatus.Timeout : PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
+            result.TrySetResult(early with { Metrics = lateMetrics, LogTail = _tail?.ToString() });
+            EndInvoke();
+            return;
+        }
+
+        deadline.Cancel();
+        RuntimeAnswer failureAnswer;
+        string status;
+        EnvironmentReason resetReason;
+        string detail;
+        if (!process.HasExited)
+        {
+            // Timeout: stop the whole environment; /tmp stays for the next invoke.
+            SampleMemory(process);
+            var seconds = Function.TimeoutSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            failureAnswer = RuntimeAnswer.Error("Sandbox.Timedout", $"RequestId: {requestId} Error: Task timed out after {seconds} seconds");
+            status = PlatformStatus.Timeout;
+            resetReason = EnvironmentReason.Timeout;
+            detail = $"task timed out after {seconds} seconds";
+            process.Kill();
+        }
+        else
+        {
+            failureAnswer = RuntimeAnswer.Error("Runtime.ExitError", ExitMessage(requestId, process));
+            status = PlatformStatus.Error;
+            resetReason = EnvironmentReason.Crash;
+            detail = process.ExitDescription();
+        }
+        var elapsedMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
+        var failedResult = BuildResult(invocation, failureAnswer, cold, initDurationMs, elapsedMs, null);
+        if (!waitForReport && !captureTail) result.TrySetResult(failedResult);
+        await process.Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+        var failMetrics = Report(requestId, status, failureAnswer.ErrorType, elapsedMs, initDurationMs);
+        result.TrySetResult(failedResult with { Metrics = failMetrics, LogTail = _tail?.ToString() });
+        await ResetAsync(resetReason, detail).ConfigureAwait(false);
+        EndInvoke();
+    }
+
+    /// <summary>Stops the environment for good (Lambda's shutdown phase): SIGTERM, a grace period, SIGKILL; /tmp is removed.</summary>
+    internal async Task StopAsync(EnvironmentReason reason)
+    {
+        if (State == EnvironmentState.Stopped) return;
+        State = EnvironmentState.Stopped;
+        var process = _process;
+        _process = null;
+        if (process is not null)
+        {
+            _context.Freezer.Thaw(process);
+            process.SignalGroup(Native.SIGTERM);
+            await process.Exited.WaitAsync(LambdaLimits.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await process.DisposeAsync().ConfigureAwait(false);
+        }
+        _session.Reset();
+        await _server.DisposeAsync().ConfigureAwait(false);
+        _tmp.Delete();
+        Publish(new EnvironmentRetired { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Invocations = Invocations });
+    }
+
+    private async Task<InitOutcome> InitializeAsync(string phase)
+    {
+        _session.Reset();
+        _initSignal = NewSignal();
+        _initError = null;
+        var start = Stopwatch.GetTimestamp();
+        RuntimeProcess process;
+        string command;
+        try
+        {
+            var environment = RuntimeEnvironmentVariables.Build(Function, _context.Options, Id, _server.Address,
+                RuntimeLauncher.RuntimeClientsDirectory, _tmp.Path, CreatedAt);
+            var spec = _context.Launcher.CreateSpec(Function, environment);
+            command = spec.CommandLine;
+            process = RuntimeProcess.Start(spec, OnOutputLine);
+        }
+        catch (Exception e) when (e is LaunchException or System.ComponentModel.Win32Exception or IOException)
+        {
+            var errorType = e is LaunchException launch ? launch.ErrorType : "Runtime.InvalidEntrypoint";
+            Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = Function.Runtime, InstanceMaxMemory = Function.MemorySizeMb });
+            return FailInit(phase, start, PlatformStatus.Error, RuntimeAnswer.Error(errorType, e.Message));
+        }
+
+        _process = process;
+        Publish(new EnvironmentProcessStarted { FunctionName = Function.FunctionName, EnvironmentId = Id, Pid = process.Pid, Command = command });
+        Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = Function.Runtime, InstanceMaxMemory = Function.MemorySizeMb });
+
+        var limit = phase == "init" ? LambdaLimits.InitPhaseTimeout : TimeSpan.FromSeconds(Function.TimeoutSeconds);
+        using var timeout = new CancellationTokenSource();
+        await Task.WhenAny(_initSignal.Task, process.Exited, Task.Delay(limit, timeout.Token)).ConfigureAwait(false);
+        timeout.Cancel();
+
+        if (_initSignal.Task.IsCompleted && _initError is null)
+        {
+            var durationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            _everInitialized = true;
+            Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = PlatformStatus.Success });
+            Publish(new PlatformInitReport { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = PlatformStatus.Success, DurationMs = durationMs });
+            return new InitOutcome(true, durationMs);
+        }
+
+        _everInitialized = true; // the next attempt is a suppressed init inside an invoke
+        RuntimeAnswer failure;
+        string status;
+        if (_initError is { } posted)
+        {
+            failure = posted;
+            status = PlatformStatus.Error;
+        }
+        else if (process.HasExited)
+        {
+            await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+            failure = RuntimeAnswer.Error("Runtime.ExitError", $"Runtime exited with error: {process.ExitDescription()}");
+            status = PlatformStatus.Error;
+        }
+        else
+        {
+            var seconds = limit.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            failure = RuntimeAnswer.Error("Sandbox.Timedout", $"Init timed out after {seconds} seconds");
+            status = PlatformStatus.Timeout;
+        }
+        var outcome = FailInit(phase, start, status, failure);
+        await ResetAsync(EnvironmentReason.InitFailed, failure.ErrorType).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private InitOutcome FailInit(string phase, long start, string status, RuntimeAnswer failure)
+    {
+        var durationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        _everInitialized = true;
+        Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = status, ErrorType = failure.ErrorType });
+        Publish(new PlatformInitReport { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = status, ErrorType = failure.ErrorType, DurationMs = durationMs });
+        return new InitOutcome(false, durationMs, status, failure);
+    }
+
+    /// <summary>Kills the runtime but keeps the environment and its /tmp; the next invoke starts a new runtime.</summary>
+    private async Task ResetAsync(EnvironmentReason reason, string? detail)
+    {
+        if (State == EnvironmentState.Stopped) return; // stopped under us (engine shutdown): nothing to reset
+        var process = _process;
+        _process = null;
+        if (process is not null)
+        {
+            process.Kill();
+            await process.DisposeAsync().ConfigureAwait(false);
+        }
+        _server.DropConnections();
+        _session.Reset();
+        State = EnvironmentState.Idle;
+        Publish(new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail });
+    }
+
+    private void Thaw(string requestId)
+    {
+        var process = _process!;
+        var frozenFor = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - Interlocked.Read(ref _frozenAtTicks)));
+        var start = Stopwatch.GetTimestamp();
+        _context.Freezer.Thaw(process);
+        var thawMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (_context.Freezer.Level != IsolationLevel.None)
+            Publish(new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawMs, FrozenFor = frozenFor });
+    }
+
+    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0)
+    {
+        var metrics = new InvokeMetrics(durationMs, InvokeMetrics.Billed(durationMs, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs);
+        Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, DurationMs = durationMs, ProducedBytes = producedBytes });
+        Publish(new PlatformReport { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, Metrics = metrics });
+        return metrics;
+    }
+
+    private void EndInvoke()
+    {
+        _currentRequestId = null;
+        _tail = null;
+        LastUsedAt = DateTimeOffset.UtcNow;
+    }
+
+    private InvokeResult BuildResult(RuntimeInvocation invocation, RuntimeAnswer answer, bool cold, double? initDurationMs, double durationMs, InvokeMetrics? metrics) => new()
+    {
+        StatusCode = 200,
+        RequestId = invocation.RequestId,
+        FunctionName = Function.FunctionName,
+        Payload = answer.Body,
+        ContentType = answer.ContentType ?? "application/json",
+        FunctionError = answer.IsError ? "Unhandled" : null,
+        ErrorType = answer.ErrorType,
+        EnvironmentId = Id,
+        ColdStart = cold,
+        Metrics = metrics ?? new InvokeMetrics(durationMs, InvokeMetrics.Billed(durationMs, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs),
+    };
+
+    private void SampleMemory(RuntimeProcess process)
+    {
+        var peak = MemoryMeter.PeakBytes(process.Pid);
+        if (peak > Interlocked.Read(ref _peakBytes)) Interlocked.Exchange(ref _peakBytes, peak);
+    }
+
+    private static string ExitMessage(string requestId, RuntimeProcess process) =>
+        process.ExitCode == 0
+            ? $"RequestId: {requestId} Error: Runtime exited without providing a reason"
+            : $"RequestId: {requestId} Error: Runtime exited with error: {process.ExitDescription()}";
+
+    private void OnOutputLine(string line, bool isStderr)
+    {
+        var requestId = _currentRequestId;
+        _tail?.Append(line);
+        Publish(new FunctionLog { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Message = line, Stream = isStderr ? "stderr" : "stdout" }, toTail: false);
+    }
+
+    private void Publish(LifecycleEvent e, bool toTail = true)
+    {
+        if (toTail && _tail is { } tail && LambdaTextFormatter.Format(e) is { } text && e is not EnvironmentCreated)
+            tail.Append(text);
+        _context.Events.Publish(e);
+    }
+
+    private static int ToMb(long bytes) => (int)((bytes + 1024 * 1024 - 1) / (1024 * 1024));
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource<RuntimeAnswer> NewAnswer() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // ---- what the runtime tells us through the Runtime API (called on connection tasks) ----
+
+    void IRuntimeSessionObserver.OnInitDone() => _initSignal.TrySetResult();
+
+    void IRuntimeSessionObserver.OnInitError(string errorType, byte[] body)
+    {
+        _initError = new RuntimeAnswer(body.Length > 0 ? body : ErrorBodies.Create(errorType, "Init failed"), "application/json", errorType);
+        _initSignal.TrySetResult();
+    }
+
+    void IRuntimeSessionObserver.OnResponse(RuntimeInvocation invocation, byte[] body, string? contentType) =>
+        _answer.TrySetResult(new RuntimeAnswer(body, contentType, null));
+
+    void IRuntimeSessionObserver.OnResponseTooLarge(RuntimeInvocation invocation, long size) =>
+        _answer.TrySetResult(RuntimeAnswer.Error("Function.ResponseSizeTooLarge",
+            $"Response payload size ({size} bytes) exceeded maximum allowed payload size ({LambdaLimits.MaxResponseBytes} bytes)."));
+
+    void IRuntimeSessionObserver.OnError(RuntimeInvocation invocation, string errorType, byte[] body) =>
+        _answer.TrySetResult(new RuntimeAnswer(body.Length > 0 ? body : ErrorBodies.Create(errorType, ""), "application/json", errorType));
+
+    void IRuntimeSessionObserver.OnRuntimeDone(RuntimeInvocation invocation)
+    {
+        // Freeze as soon as the runtime is back: nothing of the environment runs between invokes.
+        if (_process is { } process) _context.Freezer.Freeze(process);
+        Interlocked.Exchange(ref _frozenAtTicks, DateTime.UtcNow.Ticks);
+        _runtimeDone.TrySetResult();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace DevTools.Engine.Events;
+
+/// <summary>A line the function's processes wrote (Telemetry API type <c>function</c>).</summary>
+public sealed record FunctionLog : LifecycleEvent
+{
+    public override string Type => "function";
+
+    /// <summary>The invoke that was running when the line was written; null during init.</summary>
+    public string? RequestId { get; init; }
+
+    public required string Message { get; init; }
+
+    /// <summary><c>stdout</c> or <c>stderr</c>.</summary>
+    public required string Stream { get; init; }
+
+    public override void WriteRecord(Utf8JsonWriter w)
+    {
+        w.WriteString("message", Message);
+        w.WriteString("stream", Stream);
+        if (RequestId is not null) w.WriteString("requestId", RequestId);
+    }
+}

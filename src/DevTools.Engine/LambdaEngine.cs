@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using DevTools.Engine.Catalog;
+using DevTools.Engine.Environments;
+using DevTools.Engine.Events;
+using DevTools.Engine.Invocation;
+using DevTools.Engine.Isolation;
+using DevTools.Engine.RuntimeApi;
+
+namespace DevTools.Engine;
+
+/// <summary>
+/// The engine core: a catalogue of functions, their execution environments and one stream of
+/// lifecycle events. Every front end (CLI, JSON-RPC backend, Invoke HTTP API) drives this class.
+/// </summary>
+public sealed class LambdaEngine : IAsyncDisposable
+{
+    private readonly Func<FunctionCatalog>? _reload;
+    private readonly EnvironmentManager _environments;
+    private readonly AsyncInvokeQueue _asyncQueue;
+    private readonly CodeWatcher? _watcher;
+    private readonly string _workspaceRoot;
+    private FunctionCatalog _catalog;
+
+    /// <param name="catalog">The functions to serve.</param>
+    /// <param name="reload">Reads the catalogue again (when the template changes); null when it cannot change.</param>
+    public LambdaEngine(FunctionCatalog catalog, EngineOptions? options = null, Func<FunctionCatalog>? reload = null)
+    {
+        Options = options ?? new EngineOptions();
+        _catalog = catalog;
+        _reload = reload;
+        _workspaceRoot = EngineWorkspace.Create(Options.WorkspaceDirectory);
+        var freezer = OperatingSystem.IsWindows() ? (IFreezer)new NoFreezer() : new ProcessGroupFreezer();
+        var context = new EngineContext(Options, Events, freezer, _workspaceRoot);
+        _environments = new EnvironmentManager(context);
+        _asyncQueue = new AsyncInvokeQueue(Options, Events, (function, queued) => RunAsync(function, queued.RequestId, queued.Payload, queued.InvokedFunctionArn, null, false, false, CancellationToken.None));
+        if (Options.WatchCode)
+        {
+            _watcher = new CodeWatcher(OnFilesChanged);
+            WatchCatalog();
+        }
+    }
+
+    public EngineOptions Options { get; }
+
+    /// <summary>The lifecycle event stream.</summary>
+    public LifecycleEventHub Events { get; } = new();
+
+    public FunctionCatalog Catalog => Volatile.Read(ref _catalog);
+
+    /// <summary>The isolation level environments run under on this machine.</summary>
+    public string IsolationLevel => OperatingSystem.IsWindows() || !Options.Freeze ? Isolation.IsolationLevel.None : Isolation.IsolationLevel.ProcessGroup;
+
+    /// <summary>Event invokes accepted and not yet finished (retries included).</summary>
+    public int PendingAsyncInvokes => _asyncQueue.Pending;
+
+    /// <summary>Invokes a function, as Lambda's Invoke API does. Service-level failures throw <see cref="LambdaServiceException"/>.</summary>
+    public async Task<InvokeResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken = default)
+    {
+        var function = FunctionResolver.Resolve(Catalog, request.FunctionName, request.Qualifier, Options);
+        EnsureRunnable(function);
+        var payload = PayloadValidator.Validate(request.Payload, request.InvocationType);
+        var clientContext = PayloadValidator.DecodeClientContext(request.ClientContextBase64);
+        var requestId = Guid.NewGuid().ToString();
+        var arn = FunctionResolver.FunctionArn(Options, function.FunctionName, request.Qualifier);
+
+        switch (request.InvocationType)
+        {
+            case InvocationType.DryRun:
+                return new InvokeResult { StatusCode = 204, RequestId = requestId, FunctionName = function.FunctionName };
+            case InvocationType.Event:
+                _asyncQueue.Enqueue(function, new QueuedInvoke(requestId, payload.ToArray(), arn, DateTimeOffset.UtcNow));
+                return new InvokeResult { StatusCode = 202, RequestId = requestId, FunctionName = function.FunctionName };
+            default:
+                return await RunAsync(function, requestId, payload, arn, clientContext, request.WaitForReport, request.LogTail, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public IReadOnlyList<EnvironmentInfo> ListEnvironments() => _environments.List();
+
+    /// <summary>Stops environments (all, one function's, or one by id or id prefix). Returns how many.</summary>
+    public Task<int> StopEnvironmentsAsync(string? functionName = null, string? environmentId = null) =>
+        _environments.StopAsync(functionName, environmentId);
+
+    /// <summary>Reads the template again; changed functions get fresh environments on their next invoke.</summary>
+    public async Task<FunctionCatalog> ReloadAsync()
+    {
+        if (_reload is null) return Catalog;
+        var catalog = _reload();
+        Volatile.Write(ref _catalog, catalog);
+        await _environments.ApplyCatalogAsync(catalog).ConfigureAwait(false);
+        WatchCatalog();
+        return catalog;
+    }
+
+    private Task<InvokeResult> RunAsync(FunctionConfiguration function, string requestId, ReadOnlyMemory<byte> payload, string arn,
+        string? clientContext, bool waitForReport, bool logTail, CancellationToken cancellationToken)
+    {
+        var invocation = new RuntimeInvocation
+        {
+            RequestId = requestId,
+            Payload = payload,
+            InvokedFunctionArn = arn,
+            TraceId = NewTraceId(),
+            ClientContext = clientContext,
+        };
+        return _environments.InvokeAsync(function, invocation, waitForReport, logTail, cancellationToken);
+    }
+
+    private void EnsureRunnable(FunctionConfiguration function)
+    {
+        if (function.RuntimeDefinition is { CanRunLocally: false } || function.RuntimeDefinition is null)
+            throw LambdaServiceException.InvalidRuntime(function.Runtime);
+        var errors = Catalog.ErrorsFor(function.LogicalId).ToList();
+        if (errors.Count > 0)
+            throw LambdaServiceException.InvalidParameter($"Function {function.LogicalId} has template errors: {string.Join("; ", errors.Select(e => e.ToString()))}");
+    }
+
+    private void WatchCatalog() =>
+        _watcher?.Watch(Catalog.Functions.Select(f => f.CodeDirectory), _reload is null ? null : Catalog.TemplatePath);
+
+    private void OnFilesChanged(string path)
+    {
+        if (path == Catalog.TemplatePath)
+        {
+            _ = ReloadAsync();
+            return;
+        }
+        foreach (var function in Catalog.Functions.Where(f => f.CodeDirectory == path))
+            _ = _environments.RetireAsync(function.LogicalId, EnvironmentReason.CodeChanged);
+    }
+
+    /// <summary>An X-Ray trace header, as Lambda passes one to every invoke.</summary>
+    private static string NewTraceId()
+    {
+        Span<byte> random = stackalloc byte[20];
+        RandomNumberGenerator.Fill(random);
+        var epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8");
+        return $"Root=1-{epoch}-{Convert.ToHexStringLower(random[..12])};Parent={Convert.ToHexStringLower(random[12..])};Sampled=0";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _watcher?.Dispose();
+        await _asyncQueue.DisposeAsync().ConfigureAwait(false);
+        await _environments.DisposeAsync().ConfigureAwait(false);
+        try { Directory.Delete(_workspaceRoot, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

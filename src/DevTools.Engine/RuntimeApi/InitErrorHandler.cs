@@ -1,0 +1,13 @@
+namespace DevTools.Engine.RuntimeApi;
+
+/// <summary><c>POST /runtime/init/error</c>: init failed; the error becomes the first invoke's result.</summary>
+internal static class InitErrorHandler
+{
+    public static async ValueTask<bool> HandleAsync(RuntimeApiRequest request, RuntimeSession session, RuntimeApiConnection connection)
+    {
+        var errorType = ErrorTypes.FromRequest(request);
+        session.InitError(errorType, request.BodyTooLarge ? [] : request.Body);
+        await connection.SendAsync(HttpResponses.Accepted).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+namespace DevTools.Engine.RuntimeApi;
+
+/// <summary><c>POST /runtime/invocation/{id}/response</c>: the function's result.</summary>
+internal static class InvocationResponseHandler
+{
+    public static async ValueTask<bool> HandleAsync(RuntimeApiRequest request, string requestId, RuntimeSession session, RuntimeApiConnection connection)
+    {
+        if (request.ResponseMode is not null && request.ResponseMode != "streaming")
+        {
+            await connection.SendAsync(HttpResponses.Error(400, "InvalidFunctionResponseMode", "Invalid function response mode")).ConfigureAwait(false);
+            return true;
+        }
+        if (request.BodyTooLarge)
+        {
+            // Over the limit still answers the invoke: the caller gets Function.ResponseSizeTooLarge.
+            session.RespondTooLarge(requestId, request.BodyLength);
+            var tooLarge = RuntimeApiException.TooLarge(LambdaLimits.MaxResponseBytes);
+            await connection.SendAsync(HttpResponses.Error(413, tooLarge.ErrorType, tooLarge.Message)).ConfigureAwait(false);
+            return true;
+        }
+        session.Respond(requestId, request.Body, request.ContentType);
+        await connection.SendAsync(HttpResponses.Accepted).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+namespace DevTools.Engine.RuntimeApi;
+
+/// <summary>
+/// Maps Runtime API paths (<c>/2018-06-01/runtime/...</c>) to their handlers. Unknown paths get
+/// RAPID's plain 404, known paths with the wrong method 405.
+/// </summary>
+internal sealed class RuntimeApiRouter(RuntimeSession session)
+{
+    private const string Prefix = "/2018-06-01/runtime/";
+
+    /// <summary>Handles one request; returns false when the connection must be closed.</summary>
+    public async ValueTask<bool> DispatchAsync(RuntimeApiRequest request, RuntimeApiConnection connection)
+    {
+        try
+        {
+            return await RouteAsync(request, connection).ConfigureAwait(false);
+        }
+        catch (RuntimeApiException e)
+        {
+            await connection.SendAsync(HttpResponses.Error(e.StatusCode, e.ErrorType, e.Message)).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    private ValueTask<bool> RouteAsync(RuntimeApiRequest request, RuntimeApiConnection connection)
+    {
+        var path = request.Path;
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal)) return Reply(connection, HttpResponses.NotFound);
+        var rest = path.AsSpan(Prefix.Length);
+
+        if (rest.SequenceEqual("invocation/next"))
+            return request.Method == "GET" ? NextHandler.HandleAsync(session, connection) : Reply(connection, HttpResponses.MethodNotAllowed);
+
+        if (rest.SequenceEqual("init/error"))
+            return request.Method == "POST" ? InitErrorHandler.HandleAsync(request, session, connection) : Reply(connection, HttpResponses.MethodNotAllowed);
+
+        if (rest.StartsWith("invocation/"))
+        {
+            var tail = rest["invocation/".Length..];
+            var slash = tail.IndexOf('/');
+            if (slash > 0)
+            {
+                var requestId = tail[..slash].ToString();
+                var action = tail[(slash + 1)..];
+                if (action.SequenceEqual("response"))
+                    return request.Method == "POST" ? InvocationResponseHandler.HandleAsync(request, requestId, session, connection) : Reply(connection, HttpResponses.MethodNotAllowed);
+                if (action.SequenceEqual("error"))
+                    return request.Method == "POST" ? InvocationErrorHandler.HandleAsync(request, requestId, session, connection) : Reply(connection, HttpResponses.MethodNotAllowed);
+            }
+        }
+        return Reply(connection, HttpResponses.NotFound);
+    }
+
+    private static async ValueTask<bool> Reply(RuntimeApiConnection connection, byte[] response)
+    {
+        await connection.SendAsync(response).ConfigureAwait(false);
+        return true;
+    }
+}

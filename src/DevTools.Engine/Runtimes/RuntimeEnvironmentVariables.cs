@@ -1,0 +1,47 @@
+using DevTools.Engine.Catalog;
+
+namespace DevTools.Engine.Runtimes;
+
+/// <summary>
+/// The complete environment of a runtime process: the function's variables, then Lambda's
+/// reserved ones on top (they always win, as in Lambda). Nothing else of the host leaks in
+/// except PATH, which locally is where node, python3 and a bootstrap's tools live.
+/// </summary>
+public static class RuntimeEnvironmentVariables
+{
+    public static Dictionary<string, string> Build(
+        FunctionConfiguration function,
+        EngineOptions options,
+        string environmentId,
+        string runtimeApiAddress,
+        string runtimeDirectory,
+        string tmpPath,
+        DateTimeOffset createdAt)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in function.Environment) env[key] = value;
+        foreach (var (key, value) in options.ExtraEnvironment) env[key] = value;
+
+        env["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        env["LANG"] = "en_US.UTF-8";
+        env["TZ"] = ":UTC";
+        env["TMPDIR"] = tmpPath;
+
+        env["AWS_LAMBDA_RUNTIME_API"] = runtimeApiAddress;
+        env["_HANDLER"] = function.Handler;
+        env["LAMBDA_TASK_ROOT"] = function.CodeDirectory;
+        env["LAMBDA_RUNTIME_DIR"] = runtimeDirectory;
+        env["AWS_LAMBDA_FUNCTION_NAME"] = function.FunctionName;
+        env["AWS_LAMBDA_FUNCTION_VERSION"] = LambdaLimits.LatestVersion;
+        env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = function.MemorySizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        env["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + function.FunctionName;
+        env["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{createdAt:yyyy/MM/dd}/[{LambdaLimits.LatestVersion}]{environmentId}";
+        env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
+        env["AWS_REGION"] = options.Region;
+        env["AWS_DEFAULT_REGION"] = options.Region;
+        env["AWS_XRAY_CONTEXT_MISSING"] = "LOG_ERROR";
+        if (function.RuntimeDefinition?.ExecutionEnv is { } executionEnv) env["AWS_EXECUTION_ENV"] = executionEnv;
+        else env.Remove("AWS_EXECUTION_ENV");
+        return env;
+    }
+}
