@@ -1,0 +1,28 @@
+namespace DevTools.Engine.Tests.Support;
+
+public static class ProcessAssert
+{
+    /// <summary>Asserts that a process is gone (or a zombie about to be reaped) within a few seconds.</summary>
+    public static async Task GoneAsync(int pid, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(5));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (!IsAlive(pid)) return;
+            await Task.Delay(50);
+        }
+        Assert.Fail($"process {pid} is still running");
+    }
+
+    public static bool IsAlive(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status)) return false;
+        try
+        {
+            var state = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("State:"));
+            return state is not null && !state.Contains("zombie") && !state.Contains(" Z ");
+        }
+        catch (IOException) { return false; }
+    }
+}

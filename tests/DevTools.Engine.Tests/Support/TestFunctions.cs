@@ -1,0 +1,40 @@
+using DevTools.Engine.Catalog;
+
+namespace DevTools.Engine.Tests.Support;
+
+/// <summary>Function configurations for the test functions under Functions/ (copied next to the tests).</summary>
+public static class TestFunctions
+{
+    public static string FunctionsDirectory => Path.Combine(AppContext.BaseDirectory, "Functions");
+
+    public static FunctionConfiguration Probe(string name = "Probe", int timeoutSeconds = 3, int memoryMb = 256,
+        int? reserved = null, IReadOnlyDictionary<string, string>? environment = null, string? codeDirectory = null) => new()
+    {
+        LogicalId = name,
+        FunctionName = name,
+        Runtime = "provided.al2023",
+        Handler = "probe",
+        CodeDirectory = codeDirectory ?? Path.Combine(FunctionsDirectory, "probe"),
+        TimeoutSeconds = timeoutSeconds,
+        MemorySizeMb = memoryMb,
+        ReservedConcurrentExecutions = reserved,
+        Environment = environment ?? new Dictionary<string, string>(),
+        Location = new SourceLocation("test", 1, 1),
+    };
+
+    public static FunctionCatalog Catalog(params FunctionConfiguration[] functions) => new("test-template.yaml", functions, []);
+
+    /// <summary>A copy of a test function's folder in a fresh temp directory, for tests that change code.</summary>
+    public static string CopyOf(string functionFolder)
+    {
+        var target = Path.Combine(Path.GetTempPath(), "devtools-tests", Guid.NewGuid().ToString("N")[..12], functionFolder);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(Path.Combine(FunctionsDirectory, functionFolder)))
+        {
+            var destination = Path.Combine(target, Path.GetFileName(file));
+            File.Copy(file, destination);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(destination, File.GetUnixFileMode(file));
+        }
+        return target;
+    }
+}
