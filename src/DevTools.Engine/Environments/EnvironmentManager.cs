@@ -35,10 +35,33 @@ public sealed class EnvironmentManager : IAsyncDisposable
     {
         var (pool, environment) = await AcquireAsync(function, cancellationToken).ConfigureAwait(false);
         var result = new TaskCompletionSource<InvokeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = environment.RunAsync(invocation, waitForReport, captureTail, result);
-        _ = run.ContinueWith(t => Release(pool, environment, t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var run = RunAndReleaseAsync(pool, environment, invocation, waitForReport, captureTail, result);
         // A caller that gives up does not stop the invoke: like Lambda, it runs to completion.
+        if (waitForReport || captureTail)
+        {
+            // Answer once the environment is back in the pool, so a sequential caller finds it there.
+            await run.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
         return await result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAndReleaseAsync(FunctionPool pool, ExecutionEnvironment environment, RuntimeInvocation invocation,
+        bool waitForReport, bool captureTail, TaskCompletionSource<InvokeResult> result)
+    {
+        Exception? failure = null;
+        try
+        {
+            await environment.RunAsync(invocation, waitForReport, captureTail, result).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            result.TrySetException(new LambdaServiceException("ServiceException", 500, "The engine failed to run the invoke: " + e.Message));
+        }
+        finally
+        {
+            Release(pool, environment, failure is not null);
+        }
     }
 
     public IReadOnlyList<EnvironmentInfo> List()
@@ -162,7 +185,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
         if (!pool.HasReservation) _unreservedBusy++;
     }
 
-    private void Release(FunctionPool pool, ExecutionEnvironment environment, Task run)
+    private void Release(FunctionPool pool, ExecutionEnvironment environment, bool faulted)
     {
         EnvironmentReason? retire = null;
         List<TaskCompletionSource> waiters;
@@ -172,7 +195,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
             if (!pool.HasReservation) _unreservedBusy--;
             if (_disposed) retire = EnvironmentReason.Shutdown;
             else if (_stopOnRelease.Remove(environment)) retire = EnvironmentReason.Stopped;
-            else if (run.IsFaulted) retire = EnvironmentReason.Crash;
+            else if (faulted) retire = EnvironmentReason.Crash;
             else if (environment.Generation != pool.Generation) retire = EnvironmentReason.CodeChanged;
             else pool.Idle.Add(environment);
             waiters = [.. pool.Waiters];
