@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using DevTools.Engine.Tests.Support;
+using DevTools.Server.InvokeApi;
+
+namespace DevTools.Engine.Tests.InvokeApi;
+
+/// <summary>The Invoke HTTP API over a real socket: statuses, headers and AWS-shaped errors.</summary>
+public sealed class InvokeHttpApiTests : IAsyncLifetime
+{
+    private TestEngine _test = null!;
+    private InvokeApiServer _server = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _test = new TestEngine(TestFunctions.Probe(), TestFunctions.Probe("Limited", reserved: 0));
+        _server = await InvokeApiServer.StartAsync(_test.Engine, "127.0.0.1", 0);
+        _http = new HttpClient { BaseAddress = _server.Address };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+        await _test.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> Invoke(string name, string? body, params (string, string)[] headers) => Invoke(name, "", body, headers);
+
+    private Task<HttpResponseMessage> Invoke(string name, string query, string? body, params (string, string)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/2015-03-31/functions/{name}/invocations{query}");
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+        return _http.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task RequestResponseReturns200WithThePayloadAndVersion()
+    {
+        var response = await Invoke("Probe", "{\"action\":\"echo\",\"n\":1}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("$LATEST", response.Headers.GetValues("X-Amz-Executed-Version").Single());
+        Assert.False(response.Headers.Contains("X-Amz-Function-Error"));
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(1, json.GetProperty("event").GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public async Task FunctionErrorsAre200WithTheErrorHeader()
+    {
+        var response = await Invoke("Probe", "{\"action\":\"error\"}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Unhandled", response.Headers.GetValues("X-Amz-Function-Error").Single());
+        Assert.Contains("Probe.Failure", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task EventIs202AndDryRunIs204()
+    {
+        var accepted = await Invoke("Probe", "{}", ("X-Amz-Invocation-Type", "Event"));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Empty(await accepted.Content.ReadAsByteArrayAsync());
+        var dry = await Invoke("Probe", "{}", ("X-Amz-Invocation-Type", "DryRun"));
+        Assert.Equal(HttpStatusCode.NoContent, dry.StatusCode);
+    }
+
+    [Fact]
+    public async Task LogTailIsBase64OfTheLog()
+    {
+        var response = await Invoke("Probe", "{\"action\":\"log\",\"lines\":2}", ("X-Amz-Log-Type", "Tail"));
+        var log = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers.GetValues("X-Amz-Log-Result").Single()));
+        Assert.Contains("START RequestId:", log);
+        Assert.Contains("log line 1", log);
+        Assert.Contains("REPORT RequestId:", log);
+    }
+
+    [Theory]
+    [InlineData("Nope", 404, "ResourceNotFoundException")]
+    [InlineData("Limited", 429, "TooManyRequestsException")]
+    public async Task ServiceErrorsCarryTheAwsErrorType(string name, int status, string errorType)
+    {
+        var response = await Invoke(name, "{}");
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(errorType, response.Headers.GetValues("x-amzn-ErrorType").Single());
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("User", body.GetProperty("Type").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("Message").GetString()));
+    }
+
+    [Fact]
+    public async Task BadJsonIsInvalidRequestContent()
+    {
+        var response = await Invoke("Probe", "{oops");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
+    public async Task OversizeRequestIs413()
+    {
+        var response = await Invoke("Probe", "\"" + new string('x', 6 * 1024 * 1024) + "\"");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("RequestTooLargeException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
+    public async Task UnknownInvocationTypeIsInvalidParameter()
+    {
+        var response = await Invoke("Probe", "{}", ("X-Amz-Invocation-Type", "Sometimes"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidParameterValueException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
+    public async Task QualifierAndArnsAreAccepted()
+    {
+        var arn = Uri.EscapeDataString("arn:aws:lambda:us-east-1:123456789012:function:Probe");
+        Assert.Equal(HttpStatusCode.NoContent, (await Invoke(arn, "?Qualifier=%24LATEST", "{}", ("X-Amz-Invocation-Type", "DryRun"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Invoke("Probe", "?Qualifier=3", "{}", ("X-Amz-Invocation-Type", "DryRun"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ListAndGetFunctionsDescribeTheCatalogue()
+    {
+        var list = JsonDocument.Parse(await _http.GetStringAsync("/2015-03-31/functions/")).RootElement;
+        Assert.Equal(["Probe", "Limited"], list.GetProperty("Functions").EnumerateArray().Select(f => f.GetProperty("FunctionName").GetString()));
+        var one = JsonDocument.Parse(await _http.GetStringAsync("/2015-03-31/functions/Probe")).RootElement;
+        Assert.Equal("provided.al2023", one.GetProperty("Configuration").GetProperty("Runtime").GetString());
+        var missing = await _http.GetAsync("/2015-03-31/functions/Nope");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task OnlyLoopbackAddressesAreAccepted()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => InvokeApiServer.StartAsync(_test.Engine, "0.0.0.0", 0));
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(_server.Address.Host)));
+    }
+}
