@@ -162,7 +162,7 @@ export class RuntimeApiClient {
     this.#hostHeader = address;
   }
 
-  /** Waits for the next event: { requestId, headers (lower-case names), body (Buffer) }. */
+  /** Waits for the next event: { status, headers (lower-case names), body (Buffer) }. */
   async nextInvocation() {
     const head = `GET ${PREFIX}/invocation/next HTTP/1.1\r\nHost: ${this.#hostHeader}\r\n\r\n`;
     const response = await this.#enqueue(() => this.#send(head, null, true));

@@ -466,8 +466,18 @@ class RuntimeApi(object):
             self.receive(started or bool(self.pending))
 
     def read_exactly(self, count):
-        while len(self.pending) < count:
-            self.receive(True)
+        if len(self.pending) < count:  # collect the chunks and join once (events can be megabytes)
+            parts = [self.pending]
+            have = len(self.pending)
+            while have < count:
+                chunk = self.sock.recv(max(65536, min(count - have, 1 << 20)))
+                if not chunk:
+                    error = EOFError("the Runtime API closed the connection")
+                    error.response_started = True
+                    raise error
+                parts.append(chunk)
+                have += len(chunk)
+            self.pending = b"".join(parts)
         data, self.pending = self.pending[:count], self.pending[count:]
         return data
 
