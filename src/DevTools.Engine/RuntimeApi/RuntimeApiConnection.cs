@@ -86,17 +86,21 @@ internal sealed class RuntimeApiConnection
             if (_end - _start > MaxHeaderBytes) throw new InvalidDataException("header too large");
             if (!await FillAsync().ConfigureAwait(false)) return null;
         }
-        var request = ParseHead(_buffer.AsSpan(_start, headEnd), out var contentLength, out var chunked);
+        var request = ParseHead(_buffer.AsSpan(_start, headEnd), out var contentLength, out var chunked, out var expectContinue);
         _start += headEnd + 4;
+        if (expectContinue && (chunked || contentLength > 0)) await SendAsync(ContinueResponse).ConfigureAwait(false);
         if (chunked) await ReadChunkedBodyAsync(request).ConfigureAwait(false);
         else if (contentLength > 0) await ReadBodyAsync(request, contentLength).ConfigureAwait(false);
         return request;
     }
 
-    private static RuntimeApiRequest ParseHead(ReadOnlySpan<byte> head, out long contentLength, out bool chunked)
+    private static readonly byte[] ContinueResponse = "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray();
+
+    private static RuntimeApiRequest ParseHead(ReadOnlySpan<byte> head, out long contentLength, out bool chunked, out bool expectContinue)
     {
         contentLength = 0;
         chunked = false;
+        expectContinue = false;
         var lineEnd = head.IndexOf("\r\n"u8);
         var requestLine = lineEnd < 0 ? head : head[..lineEnd];
         var firstSpace = requestLine.IndexOf((byte)' ');
@@ -135,6 +139,8 @@ internal sealed class RuntimeApiConnection
                 request.FunctionErrorType = Encoding.UTF8.GetString(value);
             else if (Ascii.EqualsIgnoreCase(name, "lambda-runtime-function-response-mode"u8))
                 request.ResponseMode = Encoding.UTF8.GetString(value);
+            else if (Ascii.EqualsIgnoreCase(name, "expect"u8))
+                expectContinue = Ascii.EqualsIgnoreCase(value, "100-continue"u8);
             else if (Ascii.EqualsIgnoreCase(name, "connection"u8))
             {
                 if (Ascii.EqualsIgnoreCase(value, "close"u8)) request.KeepAlive = false;

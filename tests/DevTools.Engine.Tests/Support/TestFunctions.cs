@@ -22,6 +22,19 @@ public static class TestFunctions
         Location = new SourceLocation("test", 1, 1),
     };
 
+    /// <summary>A function of a managed runtime over one of the test code folders (node, node-esm, python).</summary>
+    public static FunctionConfiguration Managed(string name, string runtime, string folder, string handler, int timeoutSeconds = 5) => new()
+    {
+        LogicalId = name,
+        FunctionName = name,
+        Runtime = runtime,
+        Handler = handler,
+        CodeDirectory = Path.Combine(FunctionsDirectory, folder),
+        TimeoutSeconds = timeoutSeconds,
+        MemorySizeMb = 256,
+        Location = new SourceLocation("test", 1, 1),
+    };
+
     public static FunctionCatalog Catalog(params FunctionConfiguration[] functions) => new("test-template.yaml", functions, []);
 
     /// <summary>A copy of a test function's folder in a fresh temp directory, for tests that change code.</summary>

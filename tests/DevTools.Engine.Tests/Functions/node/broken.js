@@ -1,0 +1,2 @@
+// A syntax error on purpose: init must fail with Runtime.UserCodeSyntaxError.
+exports.handler = async () => {
