@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test suite of the repository and ends with one line: "N passed, N failed".
+# Needs only the .NET SDK, Node.js and Python 3; everything else is installed here.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=".artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+status=0
+dotnet test DevTools.sln --nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$status" -ne 0 ]; then
+  failed=1 # the build or the test host failed before any test ran
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using DevTools.Cli.Rendering;
+using DevTools.Engine;
+using DevTools.Engine.Catalog;
+using DevTools.Server.InvokeApi;
+
+namespace DevTools.Cli.Commands;
+
+/// <summary>
+/// <c>devtools start-lambda</c>: serves Lambda's Invoke API on loopback, like <c>sam local start-lambda</c>,
+/// so AWS SDKs and the AWS CLI invoke local functions with <c>--endpoint-url http://127.0.0.1:3001</c>.
+/// </summary>
+internal static class StartLambdaCommand
+{
+    public static Command Create()
+    {
+        var template = new TemplateArguments();
+        var port = new Option<int>("--port", "-p") { Description = "The port to listen on.", DefaultValueFactory = _ => 3001 };
+        var host = new Option<string>("--host") { Description = "The loopback address to bind (127.0.0.1, ::1 or localhost).", DefaultValueFactory = _ => "127.0.0.1" };
+        var keepWarm = new Option<int>("--keep-warm") { Description = "Seconds an idle environment stays warm.", DefaultValueFactory = _ => (int)LambdaLimits.DefaultKeepWarm.TotalSeconds };
+        var concurrency = new Option<int>("--concurrency") { Description = "Environments that may run at once (functions without ReservedConcurrentExecutions).", DefaultValueFactory = _ => LambdaLimits.DefaultConcurrencyLimit };
+        var noFreeze = new Option<bool>("--no-freeze") { Description = "Keep environments running between invokes instead of freezing them." };
+
+        var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host, keepWarm, concurrency, noFreeze };
+        template.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var templatePath = template.ResolveTemplatePath(parse, out var error);
+            var templateOptions = template.TemplateOptions(parse, out var optionsError);
+            if (templatePath is null || optionsError is not null)
+            {
+                Console.Error.WriteLine("Error: " + (error ?? optionsError));
+                return 2;
+            }
+            var catalog = TemplateLoader.Load(templatePath, templateOptions);
+            DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics);
+            var options = new EngineOptions
+            {
+                Region = templateOptions.Region,
+                KeepWarm = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(keepWarm))),
+                ConcurrencyLimit = Math.Max(1, parse.GetValue(concurrency)),
+                Freeze = !parse.GetValue(noFreeze),
+            };
+            await using var engine = new LambdaEngine(catalog, options, () => TemplateLoader.Load(templatePath, templateOptions));
+            await using var writer = new LifecycleWriter(engine.Events, Console.Error, template.Json(parse));
+            InvokeApiServer server;
+            try { server = await InvokeApiServer.StartAsync(engine, parse.GetValue(host)!, parse.GetValue(port), cancellationToken); }
+            catch (Exception e) when (e is ArgumentException or IOException)
+            {
+                Console.Error.WriteLine("Error: " + e.Message);
+                return 2;
+            }
+            await using (server)
+            {
+                Console.Error.WriteLine($"Serving {catalog.Functions.Count} function(s) at {server.Address} (Ctrl+C to stop):");
+                foreach (var f in catalog.Functions)
+                    Console.Error.WriteLine($"  {f.LogicalId,-24} {f.Runtime,-16} {f.MemorySizeMb} MB  {f.TimeoutSeconds} s");
+                try { await Task.Delay(Timeout.Infinite, cancellationToken); }
+                catch (OperationCanceledException) { }
+            }
+            await engine.DisposeAsync();
+            return 0;
+        });
+        return command;
+    }
+}

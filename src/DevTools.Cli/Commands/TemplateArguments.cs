@@ -1,0 +1,90 @@
+using System.CommandLine;
+using DevTools.Engine;
+using DevTools.Engine.Catalog;
+
+namespace DevTools.Cli.Commands;
+
+/// <summary>The options every verb shares to find and read the template, named as <c>sam local</c> names them.</summary>
+internal sealed class TemplateArguments
+{
+    public Option<string?> Template { get; } = new("--template", "-t", "--template-file")
+    {
+        Description = "The SAM template (default: template.yaml or template.yml in the current directory).",
+    };
+
+    public Option<string?> EnvVars { get; } = new("--env-vars", "-n")
+    {
+        Description = "A JSON file of environment variable values, in SAM's format ({\"Function\": {\"VAR\": \"value\"}, \"Parameters\": {...}}).",
+    };
+
+    public Option<string[]> ParameterOverrides { get; } = new("--parameter-overrides")
+    {
+        Description = "Template parameter values: Key=Value pairs, or ParameterKey=K,ParameterValue=V.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string> Region { get; } = new("--region")
+    {
+        Description = "The region functions see in AWS_REGION.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AWS_REGION") ?? LambdaLimits.DefaultRegion,
+    };
+
+    public Option<string> Output { get; } = new("--output", "-o")
+    {
+        Description = "How lifecycle records are written to stderr: text (Lambda's log lines) or json (one event per line).",
+        DefaultValueFactory = _ => "text",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Template);
+        command.Options.Add(EnvVars);
+        command.Options.Add(ParameterOverrides);
+        command.Options.Add(Region);
+        command.Options.Add(Output);
+        Output.AcceptOnlyFromAmong("text", "json");
+    }
+
+    public bool Json(ParseResult result) => result.GetValue(Output) == "json";
+
+    /// <summary>The template's path, or an error message when none can be found.</summary>
+    public string? ResolveTemplatePath(ParseResult result, out string? error)
+    {
+        error = null;
+        var given = result.GetValue(Template);
+        if (given is not null)
+        {
+            var full = Path.GetFullPath(given);
+            if (Directory.Exists(full)) full = FindIn(full) ?? Path.Combine(full, "template.yaml");
+            return full;
+        }
+        var found = FindIn(Directory.GetCurrentDirectory());
+        if (found is null) error = "No template.yaml or template.yml in the current directory; pass one with --template.";
+        return found;
+    }
+
+    public TemplateOptions TemplateOptions(ParseResult result, out string? error)
+    {
+        error = null;
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in result.GetValue(ParameterOverrides) ?? [])
+        {
+            if (!Engine.Catalog.ParameterOverrides.TryParse(text, out var parsed, out var parseError))
+            {
+                error = $"--parameter-overrides: {parseError}";
+                break;
+            }
+            foreach (var (key, value) in parsed) overrides[key] = value;
+        }
+        var envVars = result.GetValue(EnvVars);
+        return new TemplateOptions
+        {
+            ParameterOverrides = overrides,
+            EnvVarsFile = envVars is null ? null : Path.GetFullPath(envVars),
+            Region = result.GetValue(Region)!,
+        };
+    }
+
+    private static string? FindIn(string directory) =>
+        new[] { "template.yaml", "template.yml" }.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
+}
