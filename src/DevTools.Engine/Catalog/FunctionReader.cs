@@ -274,6 +274,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                 diagnostics.Error(DiagnosticCodes.CodeDirectoryNotFound, $"{property} '{relative}' is not a valid path.", at, id);
                 return template.Directory;
             }
+            path = Path.TrimEndingDirectorySeparator(path);
             if (Directory.Exists(path))
                 return path;
             diagnostics.Error(DiagnosticCodes.CodeDirectoryNotFound, File.Exists(path)

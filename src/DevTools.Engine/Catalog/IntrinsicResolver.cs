@@ -218,8 +218,8 @@ internal sealed class IntrinsicResolver
             return Invalid(function, null, functionId);
         var delimiter = Resolve(args[0], functionId);
         var values = Resolve(args[1], functionId);
-        if (values is UnresolvedValue || delimiter is UnresolvedValue)
-            return new UnresolvedValue(Placeholder(function), function.Location);
+        if (FirstUnresolved(function, delimiter, values) is { } pending)
+            return pending;
         if (delimiter is not ScalarValue separator || values is not ListValue list)
             return Invalid(function, "Fn::Join takes [delimiter, [values...]].", functionId);
 
@@ -240,8 +240,8 @@ internal sealed class IntrinsicResolver
             return Invalid(function, null, functionId);
         var index = Resolve(args[0], functionId);
         var values = Resolve(args[1], functionId);
-        if (index is UnresolvedValue || values is UnresolvedValue)
-            return new UnresolvedValue(Placeholder(function), function.Location);
+        if (FirstUnresolved(function, index, values) is { } pending)
+            return pending;
         if (index is not ScalarValue indexText || !int.TryParse(indexText.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || values is not ListValue list)
             return Invalid(function, "Fn::Select takes [index, [values...]] with a non-negative integer index.", functionId);
         if (i >= list.Items.Count)
@@ -255,8 +255,8 @@ internal sealed class IntrinsicResolver
             return Invalid(function, null, functionId);
         var delimiter = Resolve(args[0], functionId);
         var source = Resolve(args[1], functionId);
-        if (delimiter is UnresolvedValue || source is UnresolvedValue)
-            return new UnresolvedValue(Placeholder(function), function.Location);
+        if (FirstUnresolved(function, delimiter, source) is { } pending)
+            return pending;
         if (delimiter is not ScalarValue { Text.Length: > 0 } separator || source is not ScalarValue text)
             return Invalid(function, "Fn::Split takes [delimiter, string] with a non-empty delimiter.", functionId);
         return new ListValue(text.Text.Split(separator.Text).Select(p => (TemplateValue)new ScalarValue(p, function.Location)).ToList(), function.Location);
@@ -267,8 +267,8 @@ internal sealed class IntrinsicResolver
         if (Arguments(function, 3, 4, "[MapName, TopLevelKey, SecondLevelKey]", functionId) is not { } args)
             return Invalid(function, null, functionId);
         var keys = args.Take(3).Select(a => Resolve(a, functionId)).ToList();
-        if (keys.Any(k => k is UnresolvedValue))
-            return new UnresolvedValue(Placeholder(function), function.Location);
+        if (FirstUnresolved(function, [.. keys]) is { } pending)
+            return pending;
         if (keys.Any(k => k is not ScalarValue))
             return Invalid(function, "Fn::FindInMap keys must be strings.", functionId);
         var (map, top, second) = (((ScalarValue)keys[0]!).Text, ((ScalarValue)keys[1]!).Text, ((ScalarValue)keys[2]!).Text);
@@ -288,8 +288,8 @@ internal sealed class IntrinsicResolver
     private TemplateValue? Base64(IntrinsicValue function, string? functionId)
     {
         var value = Resolve(function.Argument, functionId);
-        if (value is UnresolvedValue)
-            return new UnresolvedValue(Placeholder(function), function.Location);
+        if (FirstUnresolved(function, value) is { } pending)
+            return pending;
         if (value is not ScalarValue text)
             return Invalid(function, "Fn::Base64 takes a string.", functionId);
         return new ScalarValue(Convert.ToBase64String(Encoding.UTF8.GetBytes(text.Text)), function.Location);
@@ -300,8 +300,8 @@ internal sealed class IntrinsicResolver
         if (Arguments(function, 3, 3, "[ipBlock, count, cidrBits]", functionId) is not { } args)
             return Invalid(function, null, functionId);
         var values = args.Select(a => Resolve(a, functionId)).ToList();
-        if (values.Any(v => v is UnresolvedValue))
-            return new UnresolvedValue(Placeholder(function), function.Location);
+        if (FirstUnresolved(function, [.. values]) is { } pending)
+            return pending;
         if (values is [ScalarValue block, ScalarValue countText, ScalarValue bitsText]
             && int.TryParse(countText.Text, CultureInfo.InvariantCulture, out var count)
             && int.TryParse(bitsText.Text, CultureInfo.InvariantCulture, out var bits))
@@ -325,6 +325,13 @@ internal sealed class IntrinsicResolver
             null => new UnresolvedValue(Placeholder(function), function.Location),
         };
     }
+
+    /// <summary>
+    /// When an argument is unknown so is the result; it keeps the argument's placeholder, which says what is
+    /// missing (<c>${Table.Arn}</c>) better than the outer function would. The warning is already reported.
+    /// </summary>
+    private static UnresolvedValue? FirstUnresolved(IntrinsicValue function, params TemplateValue?[] arguments) =>
+        arguments.OfType<UnresolvedValue>().Select(u => new UnresolvedValue(u.Placeholder, function.Location)).FirstOrDefault();
 
     private IReadOnlyList<TemplateValue>? Arguments(IntrinsicValue function, int min, int max, string usage, string? functionId)
     {
