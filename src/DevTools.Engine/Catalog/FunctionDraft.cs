@@ -7,12 +7,14 @@ namespace DevTools.Engine.Catalog;
 /// <param name="PropertyLocations">Value positions by property path (<c>MemorySize</c>, <c>EphemeralStorage.Size</c>...).</param>
 /// <param name="EnvironmentKeyLocations">Positions of the environment variable names, for naming rules.</param>
 /// <param name="UnresolvedProperties">Properties written but not resolvable locally (already warned about).</param>
+/// <param name="InvalidProperties">Properties of the wrong type (already reported), so "missing" rules stay quiet about them.</param>
 /// <param name="ArchitectureCount">How many items <c>Architectures</c> had, when present; Lambda takes exactly one.</param>
 internal sealed record FunctionDraft(
     FunctionConfiguration Configuration,
     IReadOnlyDictionary<string, SourceLocation> PropertyLocations,
     IReadOnlyDictionary<string, SourceLocation> EnvironmentKeyLocations,
     IReadOnlySet<string> UnresolvedProperties,
+    IReadOnlySet<string> InvalidProperties,
     int? ArchitectureCount)
 {
     public const string EnvironmentVariablesPath = "Environment.Variables";

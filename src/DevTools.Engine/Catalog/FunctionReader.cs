@@ -55,6 +55,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
         private readonly Dictionary<string, SourceLocation> locations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, SourceLocation> environmentKeys = new(StringComparer.Ordinal);
         private readonly HashSet<string> unresolved = new(StringComparer.Ordinal);
+        private readonly HashSet<string> invalid = new(StringComparer.Ordinal);
 
         public FunctionDraft Read()
         {
@@ -90,7 +91,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                 Architecture = architecture,
                 Location = resource.KeyLocation,
             };
-            return new FunctionDraft(configuration, locations, environmentKeys, unresolved, architectureCount);
+            return new FunctionDraft(configuration, locations, environmentKeys, unresolved, invalid, architectureCount);
         }
 
         /// <summary>Resolves a property and records where it was written; null when absent or <c>AWS::NoValue</c>.</summary>
@@ -125,7 +126,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                 case UnresolvedValue placeholder:
                     return placeholder.Placeholder;
                 default:
-                    diagnostics.Error(DiagnosticCodes.InvalidPropertyType, $"{path} must be a string.", value.Location, id);
+                    WrongType(path, $"{path} must be a string.", value.Location);
                     return null;
             }
         }
@@ -140,12 +141,18 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                 case ScalarValue scalar when int.TryParse(scalar.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
                     return number;
                 case ScalarValue scalar:
-                    diagnostics.Error(DiagnosticCodes.InvalidPropertyType, $"{path} must be an integer, not '{scalar.Text}'.", scalar.Location, id);
+                    WrongType(path, $"{path} must be an integer, not '{scalar.Text}'.", scalar.Location);
                     return null;
                 default:
-                    diagnostics.Error(DiagnosticCodes.InvalidPropertyType, $"{path} must be an integer.", value.Location, id);
+                    WrongType(path, $"{path} must be an integer.", value.Location);
                     return null;
             }
+        }
+
+        private void WrongType(string path, string message, SourceLocation at)
+        {
+            invalid.Add(path);
+            diagnostics.Error(DiagnosticCodes.InvalidPropertyType, message, at, id);
         }
 
         private int? EphemeralStorage()

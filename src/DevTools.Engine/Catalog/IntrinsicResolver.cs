@@ -322,7 +322,9 @@ internal sealed class IntrinsicResolver
         {
             true => Resolve(whenTrue, functionId),
             false => Resolve(whenFalse, functionId),
-            null => new UnresolvedValue(Placeholder(function), function.Location),
+            // An undeclared condition is already an error; a declared one that is unknown needs saying here, where the value is lost.
+            null when template.Conditions?.Find(condition.Text) is null => new UnresolvedValue(Placeholder(function), function.Location),
+            null => Unresolvable(function, $"Condition '{condition.Text}' can't be evaluated locally", functionId),
         };
     }
 
@@ -378,7 +380,7 @@ internal sealed class IntrinsicResolver
     /// <summary>How an unresolved call reads in a value: <c>${Resource.Attribute}</c>, <c>${Name}</c> or <c>${Function argument}</c>.</summary>
     private static string Placeholder(IntrinsicValue function) => function switch
     {
-        { Function: "Ref", Argument: ScalarValue name } => "${" + name.Text + "}",
+        { Function: "Ref", Argument: ScalarValue { Text.Length: > 0 } name } => "${" + name.Text + "}",
         { Function: "Fn::GetAtt", Argument: ScalarValue path } => "${" + path.Text + "}",
         { Function: "Fn::GetAtt", Argument: ListValue { Items: [ScalarValue resource, ScalarValue attribute] } } => "${" + resource.Text + "." + attribute.Text + "}",
         { Argument: ScalarValue { Text.Length: > 0 } argument } => "${" + function.ShortName + " " + argument.Text + "}",

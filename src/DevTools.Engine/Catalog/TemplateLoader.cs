@@ -56,7 +56,7 @@ public static class TemplateLoader
         try
         {
             var functions = Read(templatePath, text, options, diagnostics);
-            return new FunctionCatalog(templatePath, functions, diagnostics.Items);
+            return new FunctionCatalog(templatePath, functions, InReadingOrder(templatePath, diagnostics.Items));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -140,6 +140,13 @@ public static class TemplateLoader
         diagnostics.Error(DiagnosticCodes.InvalidTemplateStructure, $"'{name}' must be a map.", entry.Value.Location);
         return null;
     }
+
+    /// <summary>Template findings top to bottom (as an editor or compiler lists them), then the env-vars file's.</summary>
+    private static List<TemplateDiagnostic> InReadingOrder(string templatePath, IReadOnlyList<TemplateDiagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Location.File == templatePath ? 0 : 1)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ToList();
 
     private static FunctionCatalog Failed(string path, string code, string message) =>
         new(path, [], [new TemplateDiagnostic(DiagnosticSeverity.Error, code, message, new SourceLocation(path, 1, 1))]);

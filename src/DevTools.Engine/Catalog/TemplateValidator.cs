@@ -59,6 +59,8 @@ internal static partial class TemplateValidator
     {
         var (id, name) = (function.Configuration.LogicalId, function.Configuration.Runtime);
         var at = function.LocationOf("Runtime");
+        if (name.Length == 0 && function.InvalidProperties.Contains("Runtime"))
+            return null;
         if (name.Length == 0)
         {
             diagnostics.Error(DiagnosticCodes.MissingRuntime, function.UnresolvedProperties.Contains("Runtime")
@@ -84,7 +86,7 @@ internal static partial class TemplateValidator
         var configuration = function.Configuration;
         // OS-only runtimes start the code's bootstrap, which may ignore the handler; everyone else needs one.
         var optional = runtime?.Family == RuntimeFamily.Provided || configuration.Runtime.StartsWith("provided", StringComparison.Ordinal);
-        if (configuration.Handler.Length == 0 && !optional)
+        if (configuration.Handler.Length == 0 && !optional && !function.InvalidProperties.Contains("Handler"))
         {
             diagnostics.Error(DiagnosticCodes.MissingHandler, $"Function '{configuration.LogicalId}' has no Handler.",
                 function.LocationOf("Handler"), configuration.LogicalId);

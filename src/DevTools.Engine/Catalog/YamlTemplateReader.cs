@@ -33,9 +33,21 @@ internal static class YamlTemplateReader
         ["!Transform"] = "Fn::Transform",
     };
 
+    /// <summary>
+    /// Far deeper than any real template; YamlDotNet builds its node tree recursively, so unbounded
+    /// nesting would overflow the stack and take the whole process down, which no catch can prevent.
+    /// </summary>
+    internal const int MaxDepth = 128;
+
     /// <summary>The template's root value, or null when the text is not YAML (the error is in <paramref name="diagnostics"/>).</summary>
     public static TemplateValue? Read(string file, string text, DiagnosticList diagnostics)
     {
+        if (Scan(text) is { } failure)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, failure.Message, At(file, failure.Where));
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -43,15 +55,13 @@ internal static class YamlTemplateReader
         }
         catch (YamlException e)
         {
+            // What the event scan cannot see: duplicate keys, unknown aliases.
             diagnostics.Error(DiagnosticCodes.YamlSyntax, $"Invalid YAML: {e.Message}", At(file, e.Start));
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // YamlDotNet throws non-YAML exceptions on some malformed input (an unclosed '[' for one);
-            // replay the parser to find where it stopped.
-            var (where, message) = LocateParserFailure(text);
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, message, At(file, where));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, $"Invalid YAML: {e.Message}", new SourceLocation(file, 1, 1));
             return null;
         }
 
@@ -60,13 +70,17 @@ internal static class YamlTemplateReader
             diagnostics.Error(DiagnosticCodes.InvalidTemplateStructure, "The template is empty.", new SourceLocation(file, 1, 1));
             return null;
         }
-        return new Converter(file, diagnostics).Convert(stream.Documents[0].RootNode);
+        return new Converter(file, diagnostics).Convert(stream.Documents[0].RootNode, depth: 0);
     }
 
     public static SourceLocation At(string file, Mark mark) =>
         new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
-    private static (Mark Where, string Message) LocateParserFailure(string text)
+    /// <summary>
+    /// Walks the parser's events (iteratively) before the recursive model is built: bounds the nesting,
+    /// and locates failures, including the non-YAML exceptions YamlDotNet throws on some input (an unclosed '[').
+    /// </summary>
+    private static (Mark Where, string Message)? Scan(string text)
     {
         var parser = new Parser(new StringReader(text));
         var open = new Stack<(bool IsFlow, Mark Start)>();
@@ -83,7 +97,10 @@ internal static class YamlTemplateReader
                     case MappingStart m: open.Push((m.Style == MappingStyle.Flow, m.Start)); break;
                     case SequenceEnd or MappingEnd when open.Count > 0: open.Pop(); break;
                 }
+                if (open.Count > MaxDepth)
+                    return (current.Start, $"The template nests deeper than {MaxDepth} levels.");
             }
+            return null;
         }
         catch (YamlException e)
         {
@@ -96,7 +113,6 @@ internal static class YamlTemplateReader
                     return (start, "Invalid YAML: this flow collection ('[' or '{') is not closed.");
             return (last, "Invalid YAML: the parser could not continue after this point.");
         }
-        return (last, "Invalid YAML.");
     }
 
     private sealed class Converter(string file, DiagnosticList diagnostics)
@@ -105,11 +121,17 @@ internal static class YamlTemplateReader
         private readonly Dictionary<YamlNode, TemplateValue> converted = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<YamlNode> inProgress = new(ReferenceEqualityComparer.Instance);
 
-        public TemplateValue Convert(YamlNode node)
+        public TemplateValue Convert(YamlNode node, int depth)
         {
             if (converted.TryGetValue(node, out var done))
                 return done;
             var location = At(file, node.Start);
+            if (depth > MaxDepth)
+            {
+                // Only aliases nested in aliases get here: the scan bounded plain nesting.
+                diagnostics.Error(DiagnosticCodes.InvalidTemplateStructure, $"Aliases nest the template deeper than {MaxDepth} levels.", location);
+                return new ScalarValue("", location, IsNull: true);
+            }
             if (!inProgress.Add(node))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidTemplateStructure, "A YAML alias refers to a node that contains it.", location);
@@ -119,8 +141,8 @@ internal static class YamlTemplateReader
             TemplateValue value = node switch
             {
                 YamlScalarNode scalar => new ScalarValue(scalar.Value ?? "", location, IsNull(scalar)),
-                YamlSequenceNode sequence => new ListValue(sequence.Children.Select(Convert).ToList(), location),
-                YamlMappingNode mapping => ConvertMapping(mapping, location),
+                YamlSequenceNode sequence => new ListValue(sequence.Children.Select(c => Convert(c, depth + 1)).ToList(), location),
+                YamlMappingNode mapping => ConvertMapping(mapping, location, depth),
                 _ => new ScalarValue("", location, IsNull: true),
             };
             value = ApplyTag(node, value, location);
@@ -130,7 +152,7 @@ internal static class YamlTemplateReader
             return value;
         }
 
-        private TemplateValue ConvertMapping(YamlMappingNode mapping, SourceLocation location)
+        private TemplateValue ConvertMapping(YamlMappingNode mapping, SourceLocation location, int depth)
         {
             var entries = new List<MapEntry>(mapping.Children.Count);
             foreach (var (keyNode, valueNode) in mapping.Children)
@@ -140,7 +162,7 @@ internal static class YamlTemplateReader
                     diagnostics.Error(DiagnosticCodes.InvalidTemplateStructure, "Template keys must be plain strings.", At(file, keyNode.Start));
                     continue;
                 }
-                entries.Add(new MapEntry(key, At(file, keyNode.Start), Convert(valueNode)));
+                entries.Add(new MapEntry(key, At(file, keyNode.Start), Convert(valueNode, depth + 1)));
             }
 
             // CloudFormation reads any one-key map whose key is Ref or Fn::* as a function call.

@@ -226,6 +226,9 @@ public sealed class IntrinsicFunctionTests : IDisposable
 
         // Reported once, in Conditions, where the parameter is used: the condition belongs to the template.
         CatalogAssert.Single(catalog, DiagnosticCodes.ParameterWithoutValue, DiagnosticSeverity.Warning, 5, 20, null);
+        // And where the value is lost: the !If falls back to the default.
+        var lost = CatalogAssert.Single(catalog, DiagnosticCodes.UnresolvableIntrinsic, DiagnosticSeverity.Warning, 12, 19, "Fn");
+        Assert.Contains("IsProd", lost.Message);
         Assert.Equal(LambdaLimits.DefaultMemoryMb, catalog.Functions.Single().MemorySizeMb);
     }
 
