@@ -57,6 +57,7 @@ internal static class InvokeCommand
                 {
                     if (i > 0 && parse.GetValue(intervalOption) > 0) await Task.Delay(parse.GetValue(intervalOption), cancellationToken);
                     var result = await engine.InvokeAsync(new InvokeRequest { FunctionName = function.LogicalId, Payload = payload, WaitForReport = true }, cancellationToken);
+                    await writer.FlushAsync();
                     await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(result.Payload.Span));
                     await stdout.FlushAsync(cancellationToken);
                     if (result.FunctionError is not null) exitCode = 1;

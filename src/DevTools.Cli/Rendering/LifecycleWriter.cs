@@ -9,7 +9,7 @@ namespace DevTools.Cli.Rendering;
 /// </summary>
 internal sealed class LifecycleWriter : IAsyncDisposable
 {
-    private readonly Channel<LifecycleEvent> _queue = Channel.CreateUnbounded<LifecycleEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TextWriter _output;
     private readonly bool _json;
     private readonly Task _pump;
@@ -23,13 +23,26 @@ internal sealed class LifecycleWriter : IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
+    /// <summary>Completes once everything raised so far has been written (so results print after their records).</summary>
+    public Task FlushAsync()
+    {
+        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _queue.Writer.TryWrite(marker) ? marker.Task : Task.CompletedTask;
+    }
+
     private async Task PumpAsync()
     {
-        await foreach (var e in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            if (item is TaskCompletionSource marker)
+            {
+                await _output.FlushAsync().ConfigureAwait(false);
+                marker.TrySetResult();
+                continue;
+            }
+            var e = (LifecycleEvent)item;
             var line = _json ? LifecycleEventJson.ToJson(e) : LambdaTextFormatter.Format(e);
             if (line is not null) await _output.WriteLineAsync(line).ConfigureAwait(false);
-            if (_queue.Reader.Count == 0) await _output.FlushAsync().ConfigureAwait(false);
         }
     }
 

@@ -6,7 +6,7 @@ namespace DevTools.Engine.Tests.Runtimes;
 /// <summary>The bundled Node.js and Python runtime clients, driven by the engine over the real Runtime API.</summary>
 public sealed class ManagedRuntimeTests
 {
-    private static TestEngine Engine(params Catalog.FunctionConfiguration[] functions) => new(functions);
+    private static TestEngine Engine(params DevTools.Engine.Catalog.FunctionConfiguration[] functions) => new(functions);
 
     [Theory]
     [InlineData("nodejs20.x", "node", "handlers.echo")]
