@@ -1,7 +1,7 @@
 using DevTools.Engine.Environments;
 using DevTools.Engine.Events;
 using DevTools.Engine.Invocation;
-using DevTools.Engine.Tests.Support;
+using DevTools.Tests.Shared;
 
 namespace DevTools.Engine.Tests.Environments;
 

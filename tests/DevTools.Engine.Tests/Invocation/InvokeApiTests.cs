@@ -1,7 +1,7 @@
 using System.Text;
 using DevTools.Engine.Events;
 using DevTools.Engine.Invocation;
-using DevTools.Engine.Tests.Support;
+using DevTools.Tests.Shared;
 
 namespace DevTools.Engine.Tests.Invocation;
 

@@ -1,5 +1,5 @@
 using DevTools.Engine.Events;
-using DevTools.Engine.Tests.Support;
+using DevTools.Tests.Shared;
 
 namespace DevTools.Engine.Tests.Runtimes;
 

@@ -1,6 +1,6 @@
 using DevTools.Engine.Catalog;
 
-namespace DevTools.Engine.Tests.Support;
+namespace DevTools.Tests.Shared;
 
 /// <summary>Function configurations for the test functions under Functions/ (copied next to the tests).</summary>
 public static class TestFunctions

@@ -1,4 +1,4 @@
-namespace DevTools.Engine.Tests.Support;
+namespace DevTools.Tests.Shared;
 
 public static class ProcessAssert
 {

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using DevTools.Engine.Tests.Support;
+using DevTools.Tests.Shared;
 using DevTools.Server.InvokeApi;
 
-namespace DevTools.Engine.Tests.InvokeApi;
+namespace DevTools.Server.Tests.InvokeApi;
 
 /// <summary>The Invoke HTTP API over a real socket: statuses, headers and AWS-shaped errors.</summary>
 public sealed class InvokeHttpApiTests : IAsyncLifetime

@@ -1,3 +1,4 @@
+using DevTools.Engine;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
@@ -5,7 +6,7 @@ using DevTools.Engine.Catalog;
 using DevTools.Engine.Events;
 using DevTools.Engine.Invocation;
 
-namespace DevTools.Engine.Tests.Support;
+namespace DevTools.Tests.Shared;
 
 /// <summary>A real engine over test functions, recording every lifecycle event it raises.</summary>
 public sealed class TestEngine : IAsyncDisposable
