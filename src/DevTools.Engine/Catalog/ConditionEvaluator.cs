@@ -22,6 +22,12 @@ internal sealed class ConditionEvaluator(TemplateContext template, IntrinsicReso
             diagnostics.Error(DiagnosticCodes.UnknownCondition, $"Condition '{name}' is not declared in the template's Conditions.", at, functionId);
             return null;
         }
+        if (evaluating.Count >= YamlTemplateReader.MaxDepth)
+        {
+            // A long chain of distinct conditions would otherwise recurse without bound.
+            diagnostics.Error(DiagnosticCodes.InvalidIntrinsic, $"Conditions refer to each other more than {YamlTemplateReader.MaxDepth} levels deep.", at, functionId);
+            return null;
+        }
         if (!evaluating.Add(name))
         {
             diagnostics.Error(DiagnosticCodes.CircularCondition, $"Condition '{name}' depends on itself.", definition.KeyLocation);

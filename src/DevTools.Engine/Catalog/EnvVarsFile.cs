@@ -28,12 +28,15 @@ internal sealed class EnvVarsFile
     private EnvVarsFile(Dictionary<string, Section> sections) => this.sections = sections;
 
     /// <returns>The file's overrides, or null when it can't be used (the error is in <paramref name="diagnostics"/>).</returns>
+    /// <param name="path">Relative to the current folder, as SAM CLI reads it.</param>
     public static EnvVarsFile? Load(string path, DiagnosticList diagnostics)
     {
         var at = new SourceLocation(path, 1, 1);
         byte[] bytes;
         try
         {
+            path = Path.GetFullPath(path);
+            at = new SourceLocation(path, 1, 1);
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

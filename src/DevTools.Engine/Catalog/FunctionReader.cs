@@ -64,6 +64,8 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                 diagnostics.Error(DiagnosticCodes.ImagePackageNotSupported,
                     "Container image functions (PackageType: Image) are not supported locally; use a zip function with a Runtime and code directory.",
                     locations["PackageType"], id);
+                // Image functions have no Runtime or Handler; saying so again would only repeat this error.
+                invalid.UnionWith(["Runtime", "Handler"]);
             }
             var runtime = String("Runtime");
             var handler = String("Handler");

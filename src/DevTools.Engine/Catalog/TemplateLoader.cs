@@ -8,7 +8,10 @@ public static class TemplateLoader
 {
     private static readonly string[] DefaultTemplateNames = ["template.yaml", "template.yml"];
 
-    /// <summary>Loads the template file (or a folder's <c>template.yaml</c>/<c>template.yml</c>, as <c>sam</c> looks for).</summary>
+    /// <summary>
+    /// Loads the template file, or a folder's <c>template.yaml</c>/<c>template.yml</c> as <c>sam</c> looks for
+    /// (an empty path means the current folder's <c>template.yaml</c>).
+    /// </summary>
     public static FunctionCatalog Load(string templatePath, TemplateOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -55,6 +58,7 @@ public static class TemplateLoader
         var diagnostics = new DiagnosticList();
         try
         {
+            templatePath = Path.GetFullPath(templatePath);
             var functions = Read(templatePath, text, options, diagnostics);
             return new FunctionCatalog(templatePath, functions, InReadingOrder(templatePath, diagnostics.Items));
         }
@@ -81,7 +85,7 @@ public static class TemplateLoader
         var globals = Section(template, "Globals", diagnostics);
         var context = new TemplateContext(
             file,
-            Path.GetDirectoryName(Path.GetFullPath(file)) ?? Directory.GetCurrentDirectory(),
+            Path.GetDirectoryName(file) ?? Directory.GetCurrentDirectory(),
             parameters,
             new PseudoParameters(options),
             Section(template, "Mappings", diagnostics),
@@ -103,7 +107,7 @@ public static class TemplateLoader
         }
 
         IReadOnlyList<FunctionConfiguration> functions = drafts.Select(d => d.Configuration).ToList();
-        if (options.EnvVarsFile is { } envVarsPath && EnvVarsFile.Load(Path.GetFullPath(envVarsPath), diagnostics) is { } envVars)
+        if (options.EnvVarsFile is { } envVarsPath && EnvVarsFile.Load(envVarsPath, diagnostics) is { } envVars)
             functions = envVars.Apply(functions, diagnostics);
         return functions;
     }

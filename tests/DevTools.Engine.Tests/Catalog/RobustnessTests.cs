@@ -35,6 +35,8 @@ public sealed class RobustnessTests : IDisposable
         "---\n...\n---\nResources: {}\n",
         "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Environment: &e\n        Variables: *e",
         "a: " + new string('[', 10_000) + new string(']', 10_000),
+        "Conditions:\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"  C{i}: !Condition C{i + 1}\n")) + "  C5000: !Equals [a, a]\n"
+            + "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Condition: C0\n    Properties: {Runtime: python3.12, Handler: a.b}",
         "a:\n" + string.Concat(Enumerable.Range(1, 300).Select(i => new string(' ', i) + "b:\n")),
     };
 

@@ -117,6 +117,22 @@ public sealed class TemplateValidationTests : IDisposable
     }
 
     [Fact]
+    public void Image_function_is_one_error_not_three()
+    {
+        var catalog = workspace.Load("""
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  PackageType: Image
+                  ImageUri: my-image:latest
+            """);
+
+        CatalogAssert.Single(catalog, DiagnosticCodes.ImagePackageNotSupported, DiagnosticSeverity.Error, 5, 20, "Fn");
+        Assert.Single(catalog.ErrorsFor("Fn"));
+    }
+
+    [Fact]
     public void Provided_runtimes_need_no_handler()
     {
         var catalog = workspace.Load("""
