@@ -8,6 +8,13 @@ results=".artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# AWS's own Node.js runtime client, for the Runtime API conformance test (native addon: headers from the local Node).
+if [ ! -d tests/Functions/aws-ric/node_modules/aws-lambda-ric ]; then
+  node_prefix=$(dirname "$(dirname "$(command -v node)")")
+  (cd tests/Functions/aws-ric && npm_config_nodedir="$node_prefix" npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: aws-lambda-ric could not be installed; its conformance test will fail" >&2
+fi
+
 status=0
 dotnet build DevTools.sln --nologo -v quiet || status=$?
 if [ "$status" -eq 0 ]; then
