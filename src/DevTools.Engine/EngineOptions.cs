@@ -12,6 +12,9 @@ public sealed record EngineOptions
     /// <summary>Whether environments are frozen between invokes (they are in Lambda).</summary>
     public bool Freeze { get; init; } = true;
 
+    /// <summary>The isolation level to use; <see cref="Isolation.IsolationMode.Best"/> picks the strongest this machine allows.</summary>
+    public Isolation.IsolationMode Isolation { get; init; } = DevTools.Engine.Isolation.IsolationMode.Best;
+
     /// <summary>Retire a function's environments when files under its code directory change.</summary>
     public bool WatchCode { get; init; } = true;
 

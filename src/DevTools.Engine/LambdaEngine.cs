@@ -18,7 +18,7 @@ public sealed class LambdaEngine : IAsyncDisposable
     private readonly EnvironmentManager _environments;
     private readonly AsyncInvokeQueue _asyncQueue;
     private readonly CodeWatcher? _watcher;
-    private readonly string _workspaceRoot;
+    private readonly SandboxFactory _sandboxes;
     private FunctionCatalog _catalog;
 
     /// <param name="catalog">The functions to serve.</param>
@@ -28,9 +28,9 @@ public sealed class LambdaEngine : IAsyncDisposable
         Options = options ?? new EngineOptions();
         _catalog = catalog;
         _reload = reload;
-        _workspaceRoot = EngineWorkspace.Create(Options.WorkspaceDirectory);
-        var freezer = OperatingSystem.IsWindows() ? (IFreezer)new NoFreezer() : new ProcessGroupFreezer();
-        var context = new EngineContext(Options, Events, freezer, _workspaceRoot);
+        Isolation = IsolationPlan.Choose(DetectedCapabilities.Value, Options.Isolation);
+        _sandboxes = new SandboxFactory(Isolation, Options.WorkspaceDirectory);
+        var context = new EngineContext(Options, Events, _sandboxes);
         _environments = new EnvironmentManager(context);
         _asyncQueue = new AsyncInvokeQueue(Options, Events, (function, queued) => RunAsync(function, queued.RequestId, queued.Payload, queued.InvokedFunctionArn, null, false, false, CancellationToken.None));
         if (Options.WatchCode)
@@ -47,8 +47,11 @@ public sealed class LambdaEngine : IAsyncDisposable
 
     public FunctionCatalog Catalog => Volatile.Read(ref _catalog);
 
-    /// <summary>The isolation level environments run under on this machine.</summary>
-    public string IsolationLevel => OperatingSystem.IsWindows() || !Options.Freeze ? Isolation.IsolationLevel.None : Isolation.IsolationLevel.ProcessGroup;
+    /// <summary>What this machine allows (probed once per process).</summary>
+    public static Lazy<IsolationCapabilities> DetectedCapabilities { get; } = new(IsolationCapabilities.Detect);
+
+    /// <summary>The isolation mechanisms environments run under.</summary>
+    public IsolationPlan Isolation { get; }
 
     /// <summary>Event invokes accepted and not yet finished (retries included).</summary>
     public int PendingAsyncInvokes => _asyncQueue.Pending;
@@ -143,6 +146,6 @@ public sealed class LambdaEngine : IAsyncDisposable
         _watcher?.Dispose();
         await _asyncQueue.DisposeAsync().ConfigureAwait(false);
         await _environments.DisposeAsync().ConfigureAwait(false);
-        try { Directory.Delete(_workspaceRoot, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        await _sandboxes.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -5,11 +5,13 @@ using DevTools.Engine.Runtimes;
 namespace DevTools.Engine.Environments;
 
 /// <summary>What every environment of one engine shares.</summary>
-public sealed class EngineContext(EngineOptions options, LifecycleEventHub events, IFreezer freezer, string workspaceRoot)
+public sealed class EngineContext(EngineOptions options, LifecycleEventHub events, SandboxFactory sandboxes)
 {
     public EngineOptions Options { get; } = options;
     public LifecycleEventHub Events { get; } = events;
-    public IFreezer Freezer { get; } = options.Freeze ? freezer : new NoFreezer();
+    public SandboxFactory Sandboxes { get; } = sandboxes;
     public RuntimeLauncher Launcher { get; } = new(options);
-    public string WorkspaceRoot { get; } = workspaceRoot;
+
+    /// <summary>Whether environments are frozen between invokes (the option, where the machine can).</summary>
+    public bool Freezes => Options.Freeze && Sandboxes.Plan.Level != IsolationLevel.None;
 }

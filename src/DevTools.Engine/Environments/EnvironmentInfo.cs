@@ -13,4 +13,5 @@ public sealed record EnvironmentInfo(
     long TmpUsedBytes,
     int? Pid,
     string Isolation,
+    string TmpMode,
     string RuntimeApiAddress);

@@ -18,7 +18,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private readonly EngineContext _context;
     private readonly RuntimeSession _session;
     private readonly RuntimeApiServer _server;
-    private readonly EnvironmentTmp _tmp;
+    private readonly EnvironmentSandbox _sandbox;
 
     private RuntimeProcess? _process;
     private bool _everInitialized;
@@ -42,8 +42,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         CreatedAt = LastUsedAt = DateTimeOffset.UtcNow;
         _session = new RuntimeSession(this);
         _server = new RuntimeApiServer(_session);
-        _tmp = EnvironmentTmp.Create(context.WorkspaceRoot, Id);
-        Publish(new EnvironmentCreated { FunctionName = function.FunctionName, EnvironmentId = Id, Isolation = Isolation, TmpPath = _tmp.Path });
+        _sandbox = context.Sandboxes.Create(Id, function.MemorySizeMb, function.EphemeralStorageMb);
+        Publish(new EnvironmentCreated { FunctionName = function.FunctionName, EnvironmentId = Id, Isolation = Isolation, TmpPath = _sandbox.TmpHostPath, TmpMode = _sandbox.TmpMode });
+        if (_sandbox.Warning is { } warning) Publish(new EngineWarning { FunctionName = function.FunctionName, EnvironmentId = Id, Message = warning });
     }
 
     public string Id { get; }
@@ -57,15 +58,16 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     public int Invocations { get; private set; }
     public EnvironmentState State { get; private set; } = EnvironmentState.Initializing;
     public int? Pid => _process?.Pid;
-    public string Isolation => _context.Freezer.Level;
-    public string TmpPath => _tmp.Path;
+    public string Isolation => _sandbox.Level;
+    public string TmpMode => _sandbox.TmpMode;
+    public string TmpPath => _sandbox.TmpHostPath;
     public string RuntimeApiAddress => _server.Address;
     public int MaxMemoryUsedMb => ToMb(Interlocked.Read(ref _peakBytes));
 
     /// <summary>True once the current invoke has its answer (the environment will be free again shortly).</summary>
     public bool IsAnswered => _answer.Task.IsCompleted;
 
-    public long TmpUsedBytes() => _tmp.UsedBytes();
+    public long TmpUsedBytes() => _sandbox.TmpUsedBytes();
 
     /// <summary>
     /// Runs one invoke through the whole lifecycle (init when needed, thaw, invoke, report, freeze).
@@ -116,6 +118,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         State = EnvironmentState.Busy;
         _currentRequestId = requestId;
         Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
+        var oomKillsBefore = _sandbox.OomKills();
         invocation.DeadlineMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + Function.TimeoutSeconds * 1000L;
         _session.Deliver(invocation);
 
@@ -139,9 +142,10 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 SampleMemory(process);
                 var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
                 result.TrySetResult(early with { Metrics = metrics, LogTail = _tail?.ToString() });
-                if (_context.Freezer.Level != IsolationLevel.None)
+                if (_context.Freezes)
                     Publish(new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id });
-                State = _context.Options.Freeze ? EnvironmentState.Frozen : EnvironmentState.Idle;
+                State = _context.Freezes ? EnvironmentState.Frozen : EnvironmentState.Idle;
+                WarnWhenTmpOverCap();
                 EndInvoke();
                 return;
             }
@@ -161,7 +165,16 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         string status;
         EnvironmentReason resetReason;
         string detail;
-        if (!process.HasExited)
+        if (process.HasExited && _sandbox.OomKills() > oomKillsBefore)
+        {
+            // The kernel killed the runtime at the memory limit: Lambda reports it as a SIGKILL exit.
+            SampleMemory(process);
+            failureAnswer = RuntimeAnswer.Error("Runtime.ExitError", $"RequestId: {requestId} Error: Runtime exited with error: signal: killed");
+            status = PlatformStatus.Error;
+            resetReason = EnvironmentReason.OutOfMemory;
+            detail = $"out of memory: the {Function.MemorySizeMb} MB limit was reached";
+        }
+        else if (!process.HasExited)
         {
             // Timeout: stop the whole environment; /tmp stays for the next invoke.
             SampleMemory(process);
@@ -170,7 +183,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             status = PlatformStatus.Timeout;
             resetReason = EnvironmentReason.Timeout;
             detail = $"task timed out after {seconds} seconds";
-            process.Kill();
+            _sandbox.KillAll(process);
         }
         else
         {
@@ -199,14 +212,16 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _process = null;
         if (process is not null)
         {
-            _context.Freezer.Thaw(process);
+            // Lambda's shutdown phase: the runtime gets SIGTERM and a short grace period, then everything is killed.
+            _sandbox.Thaw(process);
             process.SignalGroup(Native.SIGTERM);
             await process.Exited.WaitAsync(LambdaLimits.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await process.DisposeAsync().ConfigureAwait(false);
+            _sandbox.OnStopped(process);
         }
+        _sandbox.Destroy(process);
+        if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
         _session.Reset();
         await _server.DisposeAsync().ConfigureAwait(false);
-        _tmp.Delete();
         Publish(new EnvironmentRetired { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Invocations = Invocations });
     }
 
@@ -221,10 +236,11 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         try
         {
             var environment = RuntimeEnvironmentVariables.Build(Function, _context.Options, Id, _server.Address,
-                RuntimeLauncher.RuntimeClientsDirectory, _tmp.Path, CreatedAt);
+                RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt);
             var spec = _context.Launcher.CreateSpec(Function, environment);
             command = spec.CommandLine;
-            process = RuntimeProcess.Start(spec, OnOutputLine);
+            process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);
+            _sandbox.OnStarted(process);
         }
         catch (Exception e) when (e is LaunchException or System.ComponentModel.Win32Exception or IOException)
         {
@@ -293,7 +309,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _process = null;
         if (process is not null)
         {
-            process.Kill();
+            _sandbox.KillAll(process);
+            _sandbox.OnStopped(process);
             await process.DisposeAsync().ConfigureAwait(false);
         }
         _server.DropConnections();
@@ -307,9 +324,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         var process = _process!;
         var frozenFor = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - Interlocked.Read(ref _frozenAtTicks)));
         var start = Stopwatch.GetTimestamp();
-        _context.Freezer.Thaw(process);
+        _sandbox.Thaw(process);
         var thawMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (_context.Freezer.Level != IsolationLevel.None)
+        if (_context.Freezes)
             Publish(new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawMs, FrozenFor = frozenFor });
     }
 
@@ -344,8 +361,24 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
     private void SampleMemory(RuntimeProcess process)
     {
-        var peak = MemoryMeter.PeakBytes(process.Pid);
+        var peak = _sandbox.PeakMemoryBytes(process);
         if (peak > Interlocked.Read(ref _peakBytes)) Interlocked.Exchange(ref _peakBytes, peak);
+    }
+
+    private bool _tmpOverCapReported;
+    private long _tmpCheckedAt;
+
+    /// <summary>Without a capped filesystem the cap cannot be enforced: say so when /tmp grows past it (checked at most once a second).</summary>
+    private void WarnWhenTmpOverCap()
+    {
+        if (_sandbox.TmpMode != TmpModes.Directory || Environment.TickCount64 - _tmpCheckedAt < 1000) return;
+        _tmpCheckedAt = Environment.TickCount64;
+        var used = _sandbox.TmpUsedBytes();
+        var over = used > _sandbox.TmpCapBytes;
+        if (over && !_tmpOverCapReported)
+            Publish(new EngineWarning { FunctionName = Function.FunctionName, EnvironmentId = Id,
+                Message = $"/tmp of environment {Id[..8]} holds {ToMb(used)} MB, over its {Function.EphemeralStorageMb} MB ephemeral storage (not enforced without a private /tmp mount)" });
+        _tmpOverCapReported = over;
     }
 
     private static string ExitMessage(string requestId, RuntimeProcess process) =>
@@ -394,7 +427,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     void IRuntimeSessionObserver.OnRuntimeDone(RuntimeInvocation invocation)
     {
         // Freeze as soon as the runtime is back: nothing of the environment runs between invokes.
-        if (_process is { } process) _context.Freezer.Freeze(process);
+        if (_context.Freezes && _process is { } process) _sandbox.Freeze(process);
         Interlocked.Exchange(ref _frozenAtTicks, DateTime.UtcNow.Ticks);
         _runtimeDone.TrySetResult();
     }

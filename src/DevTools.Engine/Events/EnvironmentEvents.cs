@@ -41,9 +41,13 @@ public sealed record EnvironmentCreated : LifecycleEvent
     public required string Isolation { get; init; }
     public required string TmpPath { get; init; }
 
+    /// <summary>private-mount (the runtime's /tmp is its own capped filesystem) or directory (TMPDIR).</summary>
+    public string TmpMode { get; init; } = "directory";
+
     public override void WriteRecord(Utf8JsonWriter w)
     {
         w.WriteString("isolation", Isolation);
+        w.WriteString("tmpMode", TmpMode);
         w.WriteString("tmpPath", TmpPath);
     }
 }

@@ -21,7 +21,7 @@ public static class LambdaTextFormatter
         PlatformRuntimeDone d => $"END RequestId: {d.RequestId}",
         PlatformReport r => FormatReport(r),
         FunctionLog l => l.Message,
-        EnvironmentCreated c => $"ENVIRONMENT {Short(c.EnvironmentId)} created for {c.FunctionName} (isolation: {c.Isolation})",
+        EnvironmentCreated c => $"ENVIRONMENT {Short(c.EnvironmentId)} created for {c.FunctionName} (isolation: {c.Isolation}, /tmp: {c.TmpMode})",
         EnvironmentProcessStarted p => $"ENVIRONMENT {Short(p.EnvironmentId)} runtime started (pid {p.Pid})",
         EnvironmentFrozen f => $"ENVIRONMENT {Short(f.EnvironmentId)} frozen",
         EnvironmentThawed t => $"ENVIRONMENT {Short(t.EnvironmentId)} thawed after {FormatSpan(t.FrozenFor)} ({t.ThawMs.ToString("0.000", Invariant)} ms)",

@@ -7,5 +7,8 @@ public sealed record ProcessStartSpec(
     string WorkingDirectory,
     IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>True when the command starts a new session, so the runtime leads its own process group.</summary>
+    public bool OwnsProcessGroup { get; init; }
+
     public string CommandLine => string.Join(' ', new[] { FileName }.Concat(Arguments));
 }

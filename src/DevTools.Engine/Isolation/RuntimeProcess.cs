@@ -11,8 +11,6 @@ namespace DevTools.Engine.Isolation;
 /// </summary>
 public sealed class RuntimeProcess : IAsyncDisposable
 {
-    private static readonly string? SetsidPath = FindSetsid();
-
     private readonly Process _process;
     private readonly Action<string, bool> _onLine;
     private readonly Task _stdoutPump;
@@ -21,12 +19,12 @@ public sealed class RuntimeProcess : IAsyncDisposable
     private readonly nint _stderrFd;
     private int _pumpsBusy;
 
-    private RuntimeProcess(Process process, Action<string, bool> onLine)
+    private RuntimeProcess(Process process, bool ownsProcessGroup, Action<string, bool> onLine)
     {
         _process = process;
         _onLine = onLine;
         Pid = process.Id;
-        OwnsProcessGroup = SetsidPath is not null;
+        OwnsProcessGroup = ownsProcessGroup;
         Exited = process.WaitForExitAsync();
         var stdout = process.StandardOutput.BaseStream;
         var stderr = process.StandardError.BaseStream;
@@ -46,10 +44,10 @@ public sealed class RuntimeProcess : IAsyncDisposable
 
     public bool HasExited => Exited.IsCompleted;
 
-    /// <summary>Starts the process. Each complete line of output is passed to <paramref name="onLine"/> (line, isStderr).</summary>
+    /// <summary>Starts the process as specified (the sandbox has already wrapped it). Each complete line of output is passed to <paramref name="onLine"/> (line, isStderr).</summary>
     public static RuntimeProcess Start(ProcessStartSpec spec, Action<string, bool> onLine)
     {
-        var psi = new ProcessStartInfo
+        var psi = new ProcessStartInfo(spec.FileName)
         {
             WorkingDirectory = spec.WorkingDirectory,
             RedirectStandardInput = true,
@@ -57,23 +55,13 @@ public sealed class RuntimeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (SetsidPath is not null)
-        {
-            // setsid(1) execs in place (the child is not a group leader), so the pid is the runtime's own.
-            psi.FileName = SetsidPath;
-            psi.ArgumentList.Add(spec.FileName);
-        }
-        else
-        {
-            psi.FileName = spec.FileName;
-        }
         foreach (var arg in spec.Arguments) psi.ArgumentList.Add(arg);
         psi.Environment.Clear();
         foreach (var (key, value) in spec.Environment) psi.Environment[key] = value;
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("The runtime process did not start.");
         process.StandardInput.Close();
-        return new RuntimeProcess(process, onLine);
+        return new RuntimeProcess(process, spec.OwnsProcessGroup, onLine);
     }
 
     /// <summary>Signals every process in the environment's group (or just the runtime when it has no group of its own).</summary>
@@ -192,15 +180,4 @@ public sealed class RuntimeProcess : IAsyncDisposable
         15 => "terminated",
         _ => "signal " + signal,
     };
-
-    private static string? FindSetsid()
-    {
-        if (!OperatingSystem.IsLinux()) return null;
-        foreach (var dir in new[] { "/usr/bin", "/bin", "/usr/sbin", "/sbin" })
-        {
-            var path = Path.Combine(dir, "setsid");
-            if (File.Exists(path)) return path;
-        }
-        return null;
-    }
 }

@@ -1,0 +1,60 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace DevTools.Engine.Isolation.Cgroups;
+
+/// <summary>Small, allocation-light access to cgroup control files.</summary>
+internal static class CgroupFiles
+{
+    public static void Write(string path, string value) => File.WriteAllText(path, value);
+
+    public static bool TryWrite(string path, string value)
+    {
+        try { File.WriteAllText(path, value); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
+
+    public static string Read(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
+    }
+
+    public static long ReadLong(string path) => long.TryParse(Read(path).Trim(), out var value) ? value : 0;
+
+    /// <summary>The value of <paramref name="key"/> in a flat keyed file (<c>memory.events</c>, <c>memory.oom_control</c>).</summary>
+    public static long ReadKey(string path, string key)
+    {
+        foreach (var line in Read(path).Split('\n'))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && parts[0] == key && long.TryParse(parts[1], out var value)) return value;
+        }
+        return 0;
+    }
+
+    public static IReadOnlyList<int> ReadPids(string procsFile) =>
+        Read(procsFile).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, out var pid) ? pid : 0).Where(p => p > 0).ToList();
+
+    /// <summary>Opens a control file once for repeated writes on the hot path (freeze/thaw).</summary>
+    public static SafeFileHandle OpenForWrite(string path) => File.OpenHandle(path, FileMode.Open, FileAccess.Write);
+
+    public static void Write(SafeFileHandle handle, ReadOnlySpan<byte> value) => RandomAccess.Write(handle, value, 0);
+
+    /// <summary>Removes a group directory, retrying briefly while the kernel finishes reaping its last processes.</summary>
+    public static void RemoveDirectory(string path)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            try
+            {
+                if (!Directory.Exists(path)) return;
+                // Child groups first; cgroup directories are removed with rmdir, not recursively.
+                foreach (var child in Directory.GetDirectories(path)) RemoveDirectory(child);
+                Directory.Delete(path);
+                return;
+            }
+            catch (IOException) { Thread.Sleep(10); }
+            catch (UnauthorizedAccessException) { return; }
+        }
+    }
+}

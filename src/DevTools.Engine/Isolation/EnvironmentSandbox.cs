@@ -1,0 +1,183 @@
+using DevTools.Engine.Isolation.Cgroups;
+
+namespace DevTools.Engine.Isolation;
+
+/// <summary>
+/// What isolates one execution environment, whatever the level: how its runtime is launched (into
+/// its cgroups, with its own /tmp), how it is frozen and thawed, how its memory is measured and
+/// limited, and how every one of its processes is killed.
+/// </summary>
+public sealed class EnvironmentSandbox
+{
+    private readonly SandboxFactory _factory;
+    private readonly IEnvironmentCgroup? _cgroup;
+    private readonly string _directory;
+    private readonly bool _tmpMounted;
+
+    internal EnvironmentSandbox(SandboxFactory factory, string environmentId, int memoryMb, int ephemeralStorageMb)
+    {
+        _factory = factory;
+        var plan = factory.Plan;
+        _directory = Path.Combine(factory.WorkspaceRoot, environmentId);
+        TmpHostPath = Path.Combine(_directory, "tmp");
+        Directory.CreateDirectory(TmpHostPath);
+        TmpCapBytes = ephemeralStorageMb * 1024L * 1024L;
+
+        if (plan.PrivateTmp)
+        {
+            var error = Native.MountTmpfs(TmpHostPath, TmpCapBytes);
+            _tmpMounted = error is null;
+            if (_tmpMounted) factory.Watchdog.Track("mount", TmpHostPath);
+            else Warning = $"could not mount a private /tmp ({error}); using a directory as TMPDIR";
+        }
+        if (!_tmpMounted && !OperatingSystem.IsWindows())
+            File.SetUnixFileMode(TmpHostPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        _cgroup = factory.CreateCgroup(environmentId, memoryMb);
+        if (_cgroup is not null)
+            foreach (var procs in _cgroup.ProcsFiles) factory.Watchdog.Track("cgroup", Path.GetDirectoryName(procs)!);
+    }
+
+    /// <summary>The isolation level: cgroup-v2, cgroup-v1, process-group or none.</summary>
+    public string Level => _factory.Plan.Level;
+
+    /// <summary>private-mount or directory.</summary>
+    public string TmpMode => _tmpMounted ? TmpModes.PrivateMount : TmpModes.Directory;
+
+    /// <summary>Where the environment's /tmp lives on the host.</summary>
+    public string TmpHostPath { get; }
+
+    /// <summary>The path the runtime uses for it: <c>/tmp</c> itself with a private mount.</summary>
+    public string TmpPath => _tmpMounted ? "/tmp" : TmpHostPath;
+
+    public long TmpCapBytes { get; }
+
+    /// <summary>True when the kernel enforces the memory limit (a memory cgroup).</summary>
+    public bool EnforcesMemory => _cgroup is not null && _factory.Plan.Memory != "none";
+
+    /// <summary>Set when a mechanism of the plan could not be used for this environment.</summary>
+    public string? Warning { get; }
+
+    /// <summary>Wraps the runtime's command so it starts inside the sandbox (cgroups, private /tmp, own session).</summary>
+    public ProcessStartSpec Wrap(ProcessStartSpec spec)
+    {
+        var caps = _factory.Plan.Capabilities;
+        var environment = new Dictionary<string, string>(spec.Environment) { ["TMPDIR"] = TmpPath };
+        var launchSession = caps.SetsidPath is not null;
+        var inner = launchSession ? [caps.SetsidPath!, spec.FileName, .. spec.Arguments] : new List<string> { spec.FileName }.Concat(spec.Arguments).ToList();
+        if (_cgroup is null && !_tmpMounted)
+            return spec with { FileName = inner[0], Arguments = inner.Skip(1).ToList(), Environment = environment, OwnsProcessGroup = launchSession };
+
+        var workingDirectory = spec.WorkingDirectory;
+        if (_cgroup is not null) environment["DEVTOOLS_CGROUP_PROCS"] = string.Join(' ', _cgroup.ProcsFiles);
+        if (_tmpMounted)
+        {
+            // Anything the runtime needs under the host's /tmp would vanish behind its private /tmp: bind it elsewhere first.
+            var binds = new List<(string Source, string Target)>();
+            foreach (var source in new[] { spec.WorkingDirectory, Runtimes.RuntimeLauncher.RuntimeClientsDirectory }.Distinct())
+            {
+                if (!IsUnderTmp(source)) continue;
+                var target = Path.Combine(_directory, "binds", binds.Count.ToString());
+                Directory.CreateDirectory(target);
+                binds.Add((source, target));
+            }
+            string Remap(string value)
+            {
+                foreach (var (source, target) in binds)
+                    if (value == source || value.StartsWith(source + "/", StringComparison.Ordinal)) return target + value[source.Length..];
+                return value;
+            }
+            inner = inner.Select(Remap).ToList();
+            foreach (var key in environment.Keys.ToList()) environment[key] = Remap(environment[key]);
+            workingDirectory = Remap(spec.WorkingDirectory);
+            environment["DEVTOOLS_TMP_SOURCE"] = TmpHostPath;
+            environment["DEVTOOLS_BINDS"] = string.Join('\n', binds.Select(b => $"{b.Source}|{b.Target}"));
+            environment["DEVTOOLS_MOUNT"] = caps.MountPath!;
+        }
+        environment["DEVTOOLS_WORKDIR"] = workingDirectory;
+
+        var launcher = new List<string> { caps.ShellPath!, SandboxFactory.LauncherPath };
+        var command = _tmpMounted ? [caps.UnsharePath!, "--mount", "--propagation", "private", .. launcher] : launcher;
+        return new ProcessStartSpec(command[0], [.. command.Skip(1), .. inner], spec.WorkingDirectory, environment) { OwnsProcessGroup = launchSession };
+    }
+
+    public void OnStarted(RuntimeProcess process)
+    {
+        if (process.OwnsProcessGroup) _factory.Watchdog.Track("group", process.Pid.ToString());
+    }
+
+    public void OnStopped(RuntimeProcess process)
+    {
+        if (process.OwnsProcessGroup) _factory.Watchdog.Untrack("group", process.Pid.ToString());
+    }
+
+    public void Freeze(RuntimeProcess process)
+    {
+        if (_cgroup is not null) _cgroup.Freeze();
+        else if (Level == IsolationLevel.ProcessGroup) process.SignalGroup(Native.SIGSTOP);
+    }
+
+    public void Thaw(RuntimeProcess process)
+    {
+        if (_cgroup is not null) _cgroup.Thaw();
+        else if (Level == IsolationLevel.ProcessGroup) process.SignalGroup(Native.SIGCONT);
+    }
+
+    /// <summary>Peak memory of the environment: the memory cgroup's peak, else the process tree's peak RSS.</summary>
+    public long PeakMemoryBytes(RuntimeProcess? process)
+    {
+        if (EnforcesMemory) return _cgroup!.PeakMemoryBytes();
+        return process is null || process.HasExited ? 0 : MemoryMeter.PeakBytes(process.Pid);
+    }
+
+    /// <summary>Processes killed by the kernel for exceeding the memory limit, so far.</summary>
+    public long OomKills() => EnforcesMemory ? _cgroup!.OomKills() : 0;
+
+    /// <summary>Every process of the environment, when it is known (the cgroup), else the runtime's.</summary>
+    public IReadOnlyList<int> Pids(RuntimeProcess? process) =>
+        _cgroup?.Pids() ?? (process is null || process.HasExited ? [] : [process.Pid]);
+
+    /// <summary>Kills every process of the environment now.</summary>
+    public void KillAll(RuntimeProcess? process)
+    {
+        _cgroup?.KillAll();
+        process?.Kill();
+    }
+
+    public long TmpUsedBytes()
+    {
+        try
+        {
+            if (_tmpMounted)
+            {
+                var drive = new DriveInfo(TmpHostPath);
+                return drive.TotalSize - drive.TotalFreeSpace;
+            }
+            return new DirectoryInfo(TmpHostPath)
+                .EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
+                .Sum(f => f.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
+    }
+
+    /// <summary>Removes everything of the environment: processes, cgroups, its /tmp.</summary>
+    public void Destroy(RuntimeProcess? process)
+    {
+        KillAll(process);
+        if (_cgroup is not null)
+        {
+            _cgroup.Delete();
+            foreach (var procs in _cgroup.ProcsFiles) _factory.Watchdog.Untrack("cgroup", Path.GetDirectoryName(procs)!);
+            _cgroup.Dispose();
+        }
+        if (_tmpMounted)
+        {
+            Native.Unmount(TmpHostPath);
+            _factory.Watchdog.Untrack("mount", TmpHostPath);
+        }
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    private static bool IsUnderTmp(string path) => path == "/tmp" || path.StartsWith("/tmp/", StringComparison.Ordinal);
+}

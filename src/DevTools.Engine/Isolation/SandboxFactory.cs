@@ -1,0 +1,46 @@
+using DevTools.Engine.Isolation.Cgroups;
+
+namespace DevTools.Engine.Isolation;
+
+/// <summary>
+/// Everything an engine needs to isolate its environments, set up once: the plan (what this
+/// machine allows), the engine's cgroups, its workspace on disk, and the watchdog.
+/// </summary>
+public sealed class SandboxFactory : IAsyncDisposable
+{
+    private readonly CgroupTree? _cgroups;
+
+    public SandboxFactory(IsolationPlan plan, string? workspaceDirectory = null)
+    {
+        Plan = plan;
+        var engineName = $"engine-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
+        // A private /tmp hides the host's /tmp from the runtime, so the workspace must live elsewhere.
+        var defaultParent = plan.PrivateTmp ? "/var/tmp/lambda-devtools" : Path.Combine(Path.GetTempPath(), "lambda-devtools");
+        WorkspaceRoot = EngineWorkspace.Create(workspaceDirectory ?? defaultParent, engineName);
+        Watchdog = Watchdog.Start(plan.Capabilities);
+        Watchdog.Track("root", WorkspaceRoot);
+        if (plan.UsesCgroupV1 || plan.UsesCgroupV2)
+        {
+            _cgroups = new CgroupTree(plan, engineName);
+            foreach (var group in _cgroups.EngineGroups.Values) Watchdog.Track("cgroup-root", group);
+        }
+    }
+
+    public IsolationPlan Plan { get; }
+    public string WorkspaceRoot { get; }
+    internal Watchdog Watchdog { get; }
+
+    public static string LauncherPath => Path.Combine(AppContext.BaseDirectory, "Isolation", "launcher.sh");
+
+    internal IEnvironmentCgroup? CreateCgroup(string environmentId, int memoryMb) => _cgroups?.CreateEnvironment(environmentId, memoryMb);
+
+    public EnvironmentSandbox Create(string environmentId, int memoryMb, int ephemeralStorageMb) =>
+        new(this, environmentId, memoryMb, ephemeralStorageMb);
+
+    public async ValueTask DisposeAsync()
+    {
+        _cgroups?.Delete();
+        EngineWorkspace.Delete(WorkspaceRoot);
+        await Watchdog.DisposeAsync().ConfigureAwait(false);
+    }
+}
