@@ -141,8 +141,11 @@ public sealed class LambdaEngine : IAsyncDisposable
         return $"Root=1-{epoch}-{Convert.ToHexStringLower(random[..12])};Parent={Convert.ToHexStringLower(random[12..])};Sampled=0";
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _watcher?.Dispose();
         await _asyncQueue.DisposeAsync().ConfigureAwait(false);
         await _environments.DisposeAsync().ConfigureAwait(false);

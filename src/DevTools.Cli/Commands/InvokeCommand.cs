@@ -19,16 +19,17 @@ internal static class InvokeCommand
         var eventFile = new Option<string?>("--event", "-e") { Description = "A JSON file with the event, or - to read it from stdin (default: {})." };
         var repeat = new Option<int>("--repeat") { Description = "Invoke this many times on the same pool (the first is cold, then warm).", DefaultValueFactory = _ => 1 };
         var interval = new Option<int>("--interval") { Description = "Milliseconds to wait between repeated invokes (the environment stays frozen meanwhile).", DefaultValueFactory = _ => 0 };
-        var noFreeze = new Option<bool>("--no-freeze") { Description = "Keep environments running between invokes instead of freezing them." };
+        var engineArguments = new EngineArguments();
 
-        var command = new Command("invoke", "Invoke a function of the template once (or --repeat times) and print its result.") { function, eventFile, repeat, interval, noFreeze };
+        var command = new Command("invoke", "Invoke a function of the template once (or --repeat times) and print its result.") { function, eventFile, repeat, interval };
         template.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, template, function, eventFile, repeat, interval, noFreeze, cancellationToken));
+        engineArguments.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(result, template, engineArguments, function, eventFile, repeat, interval, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, TemplateArguments template, Argument<string?> functionArg, Option<string?> eventOption,
-        Option<int> repeatOption, Option<int> intervalOption, Option<bool> noFreezeOption, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, TemplateArguments template, EngineArguments engineArguments, Argument<string?> functionArg,
+        Option<string?> eventOption, Option<int> repeatOption, Option<int> intervalOption, CancellationToken cancellationToken)
     {
         var stderr = Console.Error;
         var templatePath = template.ResolveTemplatePath(parse, out var error);
@@ -45,8 +46,12 @@ internal static class InvokeCommand
         catch (IOException e) { return Fail($"Cannot read the event: {e.Message}"); }
         catch (UnauthorizedAccessException e) { return Fail($"Cannot read the event: {e.Message}"); }
 
-        var options = new EngineOptions { Region = templateOptions.Region, WatchCode = false, Freeze = !parse.GetValue(noFreezeOption) };
-        await using var engine = new LambdaEngine(catalog, options);
+        var options = engineArguments.Apply(parse, new EngineOptions { Region = templateOptions.Region, WatchCode = false }, out error);
+        if (error is not null) return Fail(error);
+        LambdaEngine engine;
+        try { engine = new LambdaEngine(catalog, options); }
+        catch (InvalidOperationException e) { return Fail(e.Message); }
+        await using var _ = engine;
         var exitCode = 0;
         await using (var writer = new LifecycleWriter(engine.Events, stderr, template.Json(parse)))
         {

@@ -19,10 +19,11 @@ internal static class StartLambdaCommand
         var host = new Option<string>("--host") { Description = "The loopback address to bind (127.0.0.1, ::1 or localhost).", DefaultValueFactory = _ => "127.0.0.1" };
         var keepWarm = new Option<int>("--keep-warm") { Description = "Seconds an idle environment stays warm.", DefaultValueFactory = _ => (int)LambdaLimits.DefaultKeepWarm.TotalSeconds };
         var concurrency = new Option<int>("--concurrency") { Description = "Environments that may run at once (functions without ReservedConcurrentExecutions).", DefaultValueFactory = _ => LambdaLimits.DefaultConcurrencyLimit };
-        var noFreeze = new Option<bool>("--no-freeze") { Description = "Keep environments running between invokes instead of freezing them." };
+        var engineArguments = new EngineArguments();
 
-        var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host, keepWarm, concurrency, noFreeze };
+        var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host, keepWarm, concurrency };
         template.AddTo(command);
+        engineArguments.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var templatePath = template.ResolveTemplatePath(parse, out var error);
@@ -34,14 +35,25 @@ internal static class StartLambdaCommand
             }
             var catalog = TemplateLoader.Load(templatePath, templateOptions);
             DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics);
-            var options = new EngineOptions
+            var options = engineArguments.Apply(parse, new EngineOptions
             {
                 Region = templateOptions.Region,
                 KeepWarm = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(keepWarm))),
                 ConcurrencyLimit = Math.Max(1, parse.GetValue(concurrency)),
-                Freeze = !parse.GetValue(noFreeze),
-            };
-            await using var engine = new LambdaEngine(catalog, options, () => TemplateLoader.Load(templatePath, templateOptions));
+            }, out var argumentsError);
+            if (argumentsError is not null)
+            {
+                Console.Error.WriteLine("Error: " + argumentsError);
+                return 2;
+            }
+            LambdaEngine engine;
+            try { engine = new LambdaEngine(catalog, options, () => TemplateLoader.Load(templatePath, templateOptions)); }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine("Error: " + e.Message);
+                return 2;
+            }
+            await using var _ = engine;
             await using var writer = new LifecycleWriter(engine.Events, Console.Error, template.Json(parse));
             InvokeApiServer server;
             try { server = await InvokeApiServer.StartAsync(engine, parse.GetValue(host)!, parse.GetValue(port), cancellationToken); }
@@ -52,7 +64,7 @@ internal static class StartLambdaCommand
             }
             await using (server)
             {
-                Console.Error.WriteLine($"Serving {catalog.Functions.Count} function(s) at {server.Address} (Ctrl+C to stop):");
+                Console.Error.WriteLine($"Serving {catalog.Functions.Count} function(s) at {server.Address} (isolation: {engine.Isolation.Level}, /tmp: {engine.Isolation.Tmp}; Ctrl+C to stop):");
                 foreach (var f in catalog.Functions)
                     Console.Error.WriteLine($"  {f.LogicalId,-24} {f.Runtime,-16} {f.MemorySizeMb} MB  {f.TimeoutSeconds} s");
                 try { await Task.Delay(Timeout.Infinite, cancellationToken); }

@@ -28,13 +28,13 @@ kill_cgroup() {
   rmdir "$1" 2>/dev/null || true
 }
 
-for pass in processes files; do
+for pass in processes mounts files; do
   printf '%s\n' "$items" | while IFS=' ' read -r kind value; do
     [ -z "$kind" ] && continue
     case "$pass:$kind" in
-      processes:group) kill -9 -- "-$value" 2>/dev/null || true ;;
+      processes:group) kill -9 "-$value" 2>/dev/null || true ;;
       processes:cgroup) kill_cgroup "$value" ;;
-      files:mount) umount -l "$value" 2>/dev/null || true ;;
+      mounts:mount) umount -l "$value" 2>/dev/null || true ;;
       files:cgroup-root) rmdir "$value" 2>/dev/null || true ;;
       files:root) rm -rf "$value" 2>/dev/null || true ;;
     esac

@@ -1,0 +1,247 @@
+using DevTools.Engine.Runtimes;
+using DevTools.Engine.Environments;
+using DevTools.Engine.Events;
+using DevTools.Engine.Isolation;
+using DevTools.Tests.Shared;
+
+namespace DevTools.Engine.Tests.Isolation;
+
+/// <summary>
+/// Environments under their limits, on real processes, at one isolation level. The same tests run
+/// at the strongest level this machine allows and at the process-group fallback; a test is skipped
+/// only when its mechanism is absent at that level, and says why.
+/// </summary>
+public abstract class IsolationTests
+{
+    protected abstract IsolationMode Mode { get; }
+
+    protected TestEngine Engine(params DevTools.Engine.Catalog.FunctionConfiguration[] functions) =>
+        new(TestFunctions.Catalog(functions), new EngineOptions { WatchCode = false, Isolation = Mode });
+
+    protected static IsolationPlan PlanFor(IsolationMode mode) => IsolationPlan.Choose(LambdaEngine.DetectedCapabilities.Value, mode);
+
+    protected bool UsesCgroups => PlanFor(Mode).Level is IsolationLevel.CgroupV1 or IsolationLevel.CgroupV2;
+
+    [Fact]
+    public async Task EveryEnvironmentReportsItsIsolationLevel()
+    {
+        await using var test = Engine(TestFunctions.Probe());
+        await test.InvokeAsync("Probe");
+        var env = Assert.Single(test.Engine.ListEnvironments());
+        Assert.Equal(test.Engine.Isolation.Level, env.Isolation);
+        Assert.Equal(test.Engine.Isolation.Level, test.Of<EnvironmentCreated>().Single().Isolation);
+        if (Mode == IsolationMode.ProcessGroup) Assert.Equal(IsolationLevel.ProcessGroup, env.Isolation);
+    }
+
+    [Fact]
+    public async Task MaxMemoryUsedFollowsWhatTheFunctionAllocates()
+    {
+        await using var test = Engine(TestFunctions.Probe(memoryMb: 1024));
+        var small = await test.InvokeAsync("Probe");
+        var big = await test.InvokeAsync("Probe", new { action = "alloc", megabytes = 200 });
+        Assert.True(big.Metrics!.MaxMemoryUsedMb >= small.Metrics!.MaxMemoryUsedMb + 190, $"{small.Metrics.MaxMemoryUsedMb} -> {big.Metrics.MaxMemoryUsedMb}");
+        Assert.True(big.Metrics.MaxMemoryUsedMb < 1024);
+    }
+
+    [Fact]
+    public async Task StoppingAnEnvironmentSendsSigtermFirst()
+    {
+        await using var test = Engine(TestFunctions.Probe(environment: new Dictionary<string, string> { ["TERM_MODE"] = "exit" }));
+        await test.InvokeAsync("Probe");
+        var pid = test.Engine.ListEnvironments().Single().Pid!.Value;
+        await test.Engine.StopEnvironmentsAsync("Probe");
+        await test.WaitForAsync<FunctionLog>(l => l.Message == "probe got SIGTERM");
+        await ProcessAssert.GoneAsync(pid);
+    }
+
+    [Fact]
+    public async Task ARuntimeIgnoringSigtermIsKilledAfterTheGracePeriod()
+    {
+        await using var test = Engine(TestFunctions.Probe(environment: new Dictionary<string, string> { ["TERM_MODE"] = "ignore" }));
+        await test.InvokeAsync("Probe");
+        var pid = test.Engine.ListEnvironments().Single().Pid!.Value;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await test.Engine.StopEnvironmentsAsync("Probe");
+        await ProcessAssert.GoneAsync(pid);
+        Assert.Contains(test.Of<FunctionLog>(), l => l.Message == "probe got SIGTERM");
+        Assert.True(stopwatch.Elapsed >= LambdaLimits.ShutdownGrace - TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public async Task TheFunctionSeesNoHostCredentialsUnlessPassed()
+    {
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "host-secret");
+        try
+        {
+            await using (var test = Engine(TestFunctions.Probe()))
+            {
+                var env = (await test.InvokeAsync("Probe", new { action = "env" })).Json().GetProperty("env");
+                Assert.False(env.TryGetProperty("AWS_SECRET_ACCESS_KEY", out _));
+            }
+            var passed = new EngineOptions { WatchCode = false, Isolation = Mode, ExtraEnvironment = HostCredentials.FromEnvironment() };
+            await using var withCredentials = new TestEngine(TestFunctions.Catalog(TestFunctions.Probe()), passed);
+            var seen = (await withCredentials.InvokeAsync("Probe", new { action = "env" })).Json().GetProperty("env");
+            Assert.Equal("host-secret", seen.GetProperty("AWS_SECRET_ACCESS_KEY").GetString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", null);
+        }
+    }
+
+    protected static async Task<string> StartDaemonAsync(TestEngine test)
+    {
+        // Outside /tmp: with a private /tmp the test (on the host) and the daemon would see different folders.
+        Directory.CreateDirectory(SharedScratch);
+        var counter = Path.Combine(SharedScratch, $"daemon-{Guid.NewGuid():N}.count");
+        var result = await test.InvokeAsync("Probe", new { action = "daemon", path = counter });
+        Assert.True(result.FunctionError is null, result.Text());
+        Assert.True(result.Json().GetProperty("count").GetInt32() > 0);
+        return counter;
+    }
+
+    /// <summary>A folder both the tests and the functions see at the same path, whatever their /tmp.</summary>
+    protected static string SharedScratch => "/var/tmp/devtools-tests";
+
+    protected static int ReadCount(string counter)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try { return int.Parse(File.ReadAllText(counter).Trim()); }
+            catch (Exception e) when (e is IOException or FormatException && attempt < 5) { Thread.Sleep(10); } // caught mid-write
+        }
+    }
+
+    protected static async Task KillDaemonAsync(string counter)
+    {
+        // The fallback cannot find it: the test kills it itself, so it leaves nothing behind.
+        var pid = int.Parse((await File.ReadAllTextAsync(counter + ".pid")).Trim());
+        try { System.Diagnostics.Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { }
+    }
+}
+
+/// <summary>
+/// The strongest isolation this machine allows (cgroup v1 with a private /tmp, as root, here), and
+/// what only it can do. Its tests skip only on a machine that lacks the mechanism, and say so.
+/// </summary>
+public sealed class StrongestIsolationTests : IsolationTests
+{
+    protected override IsolationMode Mode => IsolationMode.Best;
+
+    [SkippableFact]
+    public async Task ADaemonisedGrandchildIsFrozenWithTheEnvironment()
+    {
+        Skip.IfNot(UsesCgroups, "no writable cgroup hierarchy on this machine");
+        await using var test = Engine(TestFunctions.Probe());
+        var counter = await StartDaemonAsync(test);
+
+        var before = ReadCount(counter);
+        await Task.Delay(1000); // 20 increments if the daemon were running
+        Assert.InRange(ReadCount(counter) - before, 0, 1);
+
+        await test.InvokeAsync("Probe", new { action = "echo" }); // thawed: it runs again during the invoke
+        var afterThaw = ReadCount(counter);
+        Assert.True(afterThaw >= before, $"{afterThaw} < {before}");
+    }
+
+    [SkippableFact]
+    public async Task DisposingTheEngineKillsEvenADaemonisedGrandchild()
+    {
+        Skip.IfNot(UsesCgroups, "no writable cgroup hierarchy on this machine");
+        var test = Engine(TestFunctions.Probe());
+        var counter = await StartDaemonAsync(test);
+        var daemonPids = test.Engine.ListEnvironments().Single().Pid;
+        await test.DisposeAsync();
+        var count = ReadCount(counter);
+        await Task.Delay(300);
+        Assert.Equal(count, ReadCount(counter));
+        Assert.NotNull(daemonPids);
+    }
+
+    [SkippableFact]
+    public async Task ExceedingMemorySizeKillsOnlyThatEnvironment()
+    {
+        Skip.IfNot(PlanFor(Mode).Memory != "none", "no writable memory cgroup on this machine");
+        await using var test = Engine(TestFunctions.Probe("Small", memoryMb: 128), TestFunctions.Probe("Other", memoryMb: 256));
+        var other = await test.InvokeAsync("Other");
+
+        var result = await test.InvokeAsync("Small", new { action = "alloc", megabytes = 300 });
+
+        Assert.Equal("Runtime.ExitError", result.ErrorType);
+        Assert.Equal($"RequestId: {result.RequestId} Error: Runtime exited with error: signal: killed", result.Json().GetProperty("errorMessage").GetString());
+        Assert.InRange(result.Metrics!.MaxMemoryUsedMb, 120, 128);
+        var reset = await test.WaitForAsync<EnvironmentReset>();
+        Assert.Equal(EnvironmentReason.OutOfMemory, reset.Reason);
+        Assert.EndsWith("\tStatus: error\tError Type: Runtime.ExitError\t", LambdaTextFormatter.FormatReport(test.Of<PlatformReport>().Last()));
+
+        var otherAgain = await test.InvokeAsync("Other");
+        Assert.False(otherAgain.ColdStart);
+        Assert.Equal(other.EnvironmentId, otherAgain.EnvironmentId);
+        Assert.Null((await test.InvokeAsync("Small", new { action = "echo" })).FunctionError);
+    }
+
+    [SkippableFact]
+    public async Task WritingPastTheTmpCapFailsWithNoSpaceLeft()
+    {
+        Skip.IfNot(PlanFor(Mode).PrivateTmp, "no private /tmp mount on this machine (not root, or no mount namespaces)");
+        // Enough memory that the tmpfs pages (charged to the environment) do not hit the memory limit first.
+        await using var test = Engine(TestFunctions.Probe(memoryMb: 1536) with { EphemeralStorageMb = 512 });
+        var result = await test.InvokeAsync("Probe", new { action = "dd", path = "/tmp/fill", megabytes = 600 });
+        var json = result.Json();
+        Assert.NotEqual(0, json.GetProperty("exitCode").GetInt32());
+        Assert.Contains("No space left on device", json.GetProperty("stderr").GetString());
+        Assert.InRange(json.GetProperty("written").GetInt64(), 500L * 1024 * 1024, 512L * 1024 * 1024);
+    }
+
+    [SkippableFact]
+    public async Task TwoEnvironmentsEachSeeOnlyTheirOwnLiteralTmp()
+    {
+        Skip.IfNot(PlanFor(Mode).PrivateTmp, "no private /tmp mount on this machine (not root, or no mount namespaces)");
+        await using var test = Engine(TestFunctions.Probe());
+        var slow = test.InvokeAsync("Probe", new { action = "sleep", seconds = 1 });
+        await test.WaitForAsync<PlatformStart>();
+        var writer = await test.InvokeAsync("Probe", new { action = "tmp-write", path = "/tmp/secret.txt", content = "mine" });
+        var sleeper = await slow;
+        Assert.NotEqual(writer.EnvironmentId, sleeper.EnvironmentId);
+
+        // The sleeper's environment is on top of the pool: it reads the literal path and finds nothing.
+        var other = await test.InvokeAsync("Probe", new { action = "tmp-read", path = "/tmp/secret.txt" });
+        Assert.Equal(sleeper.EnvironmentId, other.EnvironmentId);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, other.Json().GetProperty("content").ValueKind);
+        Assert.DoesNotContain("secret.txt", other.Json().GetProperty("listing").EnumerateArray().Select(e => e.GetString()));
+        // The host's /tmp is not visible either.
+        Assert.DoesNotContain("lambda-devtools", other.Json().GetProperty("listing").EnumerateArray().Select(e => e.GetString()));
+    }
+}
+
+/// <summary>The signals-only fallback (process groups, RSS sampling, TMPDIR), and its documented gaps.</summary>
+public sealed class ProcessGroupIsolationTests : IsolationTests
+{
+    protected override IsolationMode Mode => IsolationMode.ProcessGroup;
+
+    [Fact]
+    public async Task WithoutACgroupADaemonKeepsRunningWhileFrozen()
+    {
+        // The documented gap of the process-group fallback, shown on a real daemon.
+        await using var test = Engine(TestFunctions.Probe());
+        var counter = await StartDaemonAsync(test);
+        var before = ReadCount(counter);
+        await Task.Delay(600);
+        Assert.True(ReadCount(counter) - before >= 5);
+        await KillDaemonAsync(counter);
+    }
+
+    [Fact]
+    public async Task InDirectoryModeGoingOverTheCapRaisesAWarning()
+    {
+        await using var test = Engine(TestFunctions.Probe() with { EphemeralStorageMb = 512 });
+        var tmpdir = (await test.InvokeAsync("Probe", new { action = "tmp-read" })).Json().GetProperty("tmpdir").GetString()!;
+        await test.InvokeAsync("Probe", new { action = "dd", path = Path.Combine(tmpdir, "keep"), megabytes = 1 });
+        await File.WriteAllBytesAsync(Path.Combine(tmpdir, "big"), []);
+        using (var big = File.OpenWrite(Path.Combine(tmpdir, "big"))) big.SetLength(520L * 1024 * 1024); // sparse: counts by size
+        await Task.Delay(1100);
+        await test.InvokeAsync("Probe");
+        var warning = await test.WaitForAsync<EngineWarning>();
+        Assert.Contains("over its 512 MB ephemeral storage", warning.Message);
+    }
+}
