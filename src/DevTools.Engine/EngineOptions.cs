@@ -15,6 +15,9 @@ public sealed record EngineOptions
     /// <summary>The isolation level to use; <see cref="Isolation.IsolationMode.Best"/> picks the strongest this machine allows.</summary>
     public Isolation.IsolationMode Isolation { get; init; } = DevTools.Engine.Isolation.IsolationMode.Best;
 
+    /// <summary>How long a retiring runtime has between SIGTERM and SIGKILL (Lambda gives 300 ms without extensions).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = LambdaLimits.ShutdownGrace;
+
     /// <summary>Retire a function's environments when files under its code directory change.</summary>
     public bool WatchCode { get; init; } = true;
 

@@ -215,7 +215,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // Lambda's shutdown phase: the runtime gets SIGTERM and a short grace period, then everything is killed.
             _sandbox.Thaw(process);
             process.SignalGroup(Native.SIGTERM);
-            await process.Exited.WaitAsync(LambdaLimits.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await process.Exited.WaitAsync(_context.Options.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _sandbox.OnStopped(process);
         }
         _sandbox.Destroy(process);
