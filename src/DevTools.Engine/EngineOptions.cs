@@ -12,6 +12,12 @@ public sealed record EngineOptions
     /// <summary>Whether environments are frozen between invokes (they are in Lambda).</summary>
     public bool Freeze { get; init; } = true;
 
+    /// <summary>
+    /// How long an environment stays idle before it is frozen. A tiny delay lets back-to-back invokes skip
+    /// a freeze and a thaw; zero freezes the moment the runtime is back at <c>/next</c>.
+    /// </summary>
+    public TimeSpan FreezeDelay { get; init; } = TimeSpan.FromMilliseconds(1);
+
     /// <summary>The isolation level to use; <see cref="Isolation.IsolationMode.Best"/> picks the strongest this machine allows.</summary>
     public Isolation.IsolationMode Isolation { get; init; } = DevTools.Engine.Isolation.IsolationMode.Best;
 

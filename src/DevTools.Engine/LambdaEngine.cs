@@ -59,6 +59,7 @@ public sealed class LambdaEngine : IAsyncDisposable
     /// <summary>Invokes a function, as Lambda's Invoke API does. Service-level failures throw <see cref="LambdaServiceException"/>.</summary>
     public async Task<InvokeResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken = default)
     {
+        var accepted = System.Diagnostics.Stopwatch.GetTimestamp();
         var function = FunctionResolver.Resolve(Catalog, request.FunctionName, request.Qualifier, Options);
         EnsureRunnable(function);
         var payload = PayloadValidator.Validate(request.Payload, request.InvocationType);
@@ -74,7 +75,9 @@ public sealed class LambdaEngine : IAsyncDisposable
                 _asyncQueue.Enqueue(function, new QueuedInvoke(requestId, payload.ToArray(), arn, DateTimeOffset.UtcNow));
                 return new InvokeResult { StatusCode = 202, RequestId = requestId, FunctionName = function.FunctionName };
             default:
-                return await RunAsync(function, requestId, payload, arn, clientContext, request.WaitForReport, request.LogTail, cancellationToken).ConfigureAwait(false);
+                var result = await RunAsync(function, requestId, payload, arn, clientContext, request.WaitForReport, request.LogTail, cancellationToken, accepted).ConfigureAwait(false);
+                if (result.Timestamps is { } timestamps) timestamps.Returned = System.Diagnostics.Stopwatch.GetTimestamp();
+                return result;
         }
     }
 
@@ -96,7 +99,7 @@ public sealed class LambdaEngine : IAsyncDisposable
     }
 
     private Task<InvokeResult> RunAsync(FunctionConfiguration function, string requestId, ReadOnlyMemory<byte> payload, string arn,
-        string? clientContext, bool waitForReport, bool logTail, CancellationToken cancellationToken)
+        string? clientContext, bool waitForReport, bool logTail, CancellationToken cancellationToken, long accepted = 0)
     {
         var invocation = new RuntimeInvocation
         {
@@ -106,6 +109,7 @@ public sealed class LambdaEngine : IAsyncDisposable
             TraceId = NewTraceId(),
             ClientContext = clientContext,
         };
+        invocation.Timestamps.Accepted = accepted == 0 ? System.Diagnostics.Stopwatch.GetTimestamp() : accepted;
         return _environments.InvokeAsync(function, invocation, waitForReport, logTail, cancellationToken);
     }
 

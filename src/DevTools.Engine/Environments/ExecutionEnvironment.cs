@@ -23,7 +23,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private RuntimeProcess? _process;
     private bool _everInitialized;
     private long _peakBytes;
-    private long _frozenAtTicks;
+    private readonly FreezeScheduler _freezer;
 
     // Signals for the phase in progress; replaced at the start of each phase.
     private TaskCompletionSource _initSignal = NewSignal();
@@ -43,6 +43,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _session = new RuntimeSession(this);
         _server = new RuntimeApiServer(_session);
         _sandbox = context.Sandboxes.Create(Id, function.MemorySizeMb, function.EphemeralStorageMb);
+        _freezer = new FreezeScheduler(_sandbox, context.Options.FreezeDelay, OnFrozen);
         Publish(new EnvironmentCreated { FunctionName = function.FunctionName, EnvironmentId = Id, Isolation = Isolation, TmpPath = _sandbox.TmpHostPath, TmpMode = _sandbox.TmpMode });
         if (_sandbox.Warning is { } warning) Publish(new EngineWarning { FunctionName = function.FunctionName, EnvironmentId = Id, Message = warning });
     }
@@ -91,7 +92,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // A first init is its own phase; a re-init after a reset runs inside the invoke and counts in its duration.
             var phase = _everInitialized ? "invoke" : "init";
             State = EnvironmentState.Initializing;
-            var init = await InitializeAsync(phase).ConfigureAwait(false);
+            var init = await InitializeAsync(phase, invocation.Timestamps).ConfigureAwait(false);
             if (!init.Success)
             {
                 Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
@@ -142,9 +143,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 SampleMemory(process);
                 var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
                 result.TrySetResult(early with { Metrics = metrics, LogTail = _tail?.ToString() });
-                if (_context.Freezes)
-                    Publish(new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id });
-                State = _context.Freezes ? EnvironmentState.Frozen : EnvironmentState.Idle;
+                State = EnvironmentState.Idle;
+                if (_context.Freezes) _freezer.Idle(process);
                 WarnWhenTmpOverCap();
                 EndInvoke();
                 return;
@@ -208,6 +208,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     {
         if (State == EnvironmentState.Stopped) return;
         State = EnvironmentState.Stopped;
+        _freezer.Forget();
+        _freezer.Dispose();
         var process = _process;
         _process = null;
         if (process is not null)
@@ -225,7 +227,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         Publish(new EnvironmentRetired { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Invocations = Invocations });
     }
 
-    private async Task<InitOutcome> InitializeAsync(string phase)
+    private async Task<InitOutcome> InitializeAsync(string phase, InvokeTimestamps timestamps)
     {
         _session.Reset();
         _initSignal = NewSignal();
@@ -239,7 +241,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt);
             var spec = _context.Launcher.CreateSpec(Function, environment);
             command = spec.CommandLine;
+            timestamps.ProcessStarting = Stopwatch.GetTimestamp();
             process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);
+            timestamps.ProcessStarted = Stopwatch.GetTimestamp();
             _sandbox.OnStarted(process);
         }
         catch (Exception e) when (e is LaunchException or System.ComponentModel.Win32Exception or IOException)
@@ -260,6 +264,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
         if (_initSignal.Task.IsCompleted && _initError is null)
         {
+            timestamps.InitDone = _initDoneAt;
             var durationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             _everInitialized = true;
             Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = PlatformStatus.Success });
@@ -305,6 +310,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private async Task ResetAsync(EnvironmentReason reason, string? detail)
     {
         if (State == EnvironmentState.Stopped) return; // stopped under us (engine shutdown): nothing to reset
+        _freezer.Forget();
         var process = _process;
         _process = null;
         if (process is not null)
@@ -321,13 +327,15 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
     private void Thaw(string requestId)
     {
-        var process = _process!;
-        var frozenFor = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - Interlocked.Read(ref _frozenAtTicks)));
-        var start = Stopwatch.GetTimestamp();
-        _sandbox.Thaw(process);
-        var thawMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (_context.Freezes)
-            Publish(new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawMs, FrozenFor = frozenFor });
+        if (_freezer.Resume() is { } thawed)
+            Publish(new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawed.ThawMs, FrozenFor = thawed.FrozenFor });
+    }
+
+    /// <summary>Called by the freeze scheduler, under its lock, when the environment has been frozen.</summary>
+    private void OnFrozen(double freezeMs)
+    {
+        if (State == EnvironmentState.Idle) State = EnvironmentState.Frozen;
+        Publish(new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id, FreezeMs = freezeMs });
     }
 
     private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0)
@@ -347,6 +355,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
     private InvokeResult BuildResult(RuntimeInvocation invocation, RuntimeAnswer answer, bool cold, double? initDurationMs, double durationMs, InvokeMetrics? metrics) => new()
     {
+        Timestamps = invocation.Timestamps,
         StatusCode = 200,
         RequestId = invocation.RequestId,
         FunctionName = Function.FunctionName,
@@ -401,12 +410,19 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     }
 
     private static int ToMb(long bytes) => (int)((bytes + 1024 * 1024 - 1) / (1024 * 1024));
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private static TaskCompletionSource<RuntimeAnswer> NewAnswer() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run on the runtime's connection task that signals them: no thread hop on the invoke path.
+    private static TaskCompletionSource NewSignal() => new();
+    private static TaskCompletionSource<RuntimeAnswer> NewAnswer() => new();
 
     // ---- what the runtime tells us through the Runtime API (called on connection tasks) ----
 
-    void IRuntimeSessionObserver.OnInitDone() => _initSignal.TrySetResult();
+    private long _initDoneAt;
+
+    void IRuntimeSessionObserver.OnInitDone()
+    {
+        _initDoneAt = Stopwatch.GetTimestamp();
+        _initSignal.TrySetResult();
+    }
 
     void IRuntimeSessionObserver.OnInitError(string errorType, byte[] body)
     {
@@ -427,8 +443,6 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     void IRuntimeSessionObserver.OnRuntimeDone(RuntimeInvocation invocation)
     {
         // Freeze as soon as the runtime is back: nothing of the environment runs between invokes.
-        if (_context.Freezes && _process is { } process) _sandbox.Freeze(process);
-        Interlocked.Exchange(ref _frozenAtTicks, DateTime.UtcNow.Ticks);
         _runtimeDone.TrySetResult();
     }
 }

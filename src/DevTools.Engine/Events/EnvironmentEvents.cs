@@ -70,7 +70,11 @@ public sealed record EnvironmentProcessStarted : LifecycleEvent
 public sealed record EnvironmentFrozen : LifecycleEvent
 {
     public override string Type => "environment.frozen";
-    public override void WriteRecord(Utf8JsonWriter w) { }
+
+    /// <summary>How long the freeze call took (it runs after the caller has its answer).</summary>
+    public double FreezeMs { get; init; }
+
+    public override void WriteRecord(Utf8JsonWriter w) => w.WriteNumber("freezeMs", Math.Round(FreezeMs, 3));
 }
 
 /// <summary>The environment was resumed to serve an invoke.</summary>

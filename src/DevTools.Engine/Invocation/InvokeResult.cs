@@ -26,4 +26,7 @@ public sealed record InvokeResult
     public bool ColdStart { get; init; }
     public InvokeMetrics? Metrics { get; init; }
     public string ExecutedVersion { get; init; } = LambdaLimits.LatestVersion;
+
+    /// <summary>Where the invoke's time went inside the engine (null for Event and DryRun).</summary>
+    public RuntimeApi.InvokeTimestamps? Timestamps { get; init; }
 }

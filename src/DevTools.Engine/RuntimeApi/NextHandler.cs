@@ -7,6 +7,7 @@ internal static class NextHandler
     {
         var invocation = await session.NextAsync().ConfigureAwait(false);
         if (invocation is null) return false; // the environment was reset or stopped: drop this runtime's connection
+        invocation.Timestamps.Delivered = System.Diagnostics.Stopwatch.GetTimestamp();
         await connection.SendNextAsync(invocation).ConfigureAwait(false);
         return true;
     }

@@ -91,7 +91,8 @@ public sealed class RuntimeSession
             else
             {
                 replaced = _waiter;
-                _waiter = new TaskCompletionSource<RuntimeInvocation?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Synchronous continuation: the invoker's thread writes the event to the runtime's socket itself.
+                _waiter = new TaskCompletionSource<RuntimeInvocation?>();
                 result = new ValueTask<RuntimeInvocation?>(_waiter.Task);
             }
         }
@@ -146,6 +147,7 @@ public sealed class RuntimeSession
 
     private RuntimeInvocation BeginAnswer(string requestId, string target)
     {
+        var answeredAt = System.Diagnostics.Stopwatch.GetTimestamp();
         lock (_gate)
         {
             if (_current is null || _current.RequestId != requestId)
@@ -153,6 +155,7 @@ public sealed class RuntimeSession
             if (_state != RuntimeState.Running)
                 throw RuntimeApiException.InvalidTransition(_state, target);
             _state = RuntimeState.ResponseSent;
+            _current.Timestamps.Answered = answeredAt;
             return _current;
         }
     }

@@ -55,6 +55,7 @@ public sealed class ExecutionModelTests
     {
         await using var test = new TestEngine(TestFunctions.Probe());
         await test.InvokeAsync("Probe", new { action = "ticks" });
+        await test.WaitForAsync<EnvironmentFrozen>(); // within EngineOptions.FreezeDelay (1 ms) of the runtime's return
         var env = Assert.Single(test.Engine.ListEnvironments());
         Assert.Equal(EnvironmentState.Frozen, env.State);
 

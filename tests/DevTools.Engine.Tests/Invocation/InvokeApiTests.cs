@@ -174,6 +174,7 @@ public sealed class InvokeApiTests
     {
         await using var test = new TestEngine(TestFunctions.Probe());
         var result = await test.InvokeAsync("Probe");
+        await test.WaitForAsync<EnvironmentFrozen>();
         var types = test.Events.Select(e => e.Type).ToList();
         Assert.Equal(
             ["environment.created", "environment.processStarted", "platform.initStart", "platform.initRuntimeDone", "platform.initReport", "platform.start", "platform.runtimeDone", "platform.report", "environment.frozen"],

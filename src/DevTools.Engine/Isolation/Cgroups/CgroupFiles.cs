@@ -35,6 +35,17 @@ internal static class CgroupFiles
     public static IReadOnlyList<int> ReadPids(string procsFile) =>
         Read(procsFile).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, out var pid) ? pid : 0).Where(p => p > 0).ToList();
 
+    /// <summary>Opens a control file once for repeated reads on the invoke path (a memory peak after every invoke).</summary>
+    public static SafeFileHandle OpenForRead(string path) => File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+
+    /// <summary>Reads a number from an open control file (cgroup files regenerate their content on each read at offset 0).</summary>
+    public static long ReadLong(SafeFileHandle handle)
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        var read = RandomAccess.Read(handle, buffer, 0);
+        return System.Buffers.Text.Utf8Parser.TryParse(buffer[..read], out long value, out _) ? value : 0;
+    }
+
     /// <summary>Opens a control file once for repeated writes on the hot path (freeze/thaw).</summary>
     public static SafeFileHandle OpenForWrite(string path) => File.OpenHandle(path, FileMode.Open, FileAccess.Write);
 

@@ -12,6 +12,7 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
     private readonly string? _memory;
     private readonly string? _cpu;
     private readonly SafeFileHandle _freezerState;
+    private readonly SafeFileHandle? _peak;
 
     public CgroupV1Environment(IReadOnlyDictionary<string, string> engineGroups, string environmentId, int memoryMb, int? cpuShares)
     {
@@ -28,6 +29,7 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
             CgroupFiles.Write(Path.Combine(_cpu, "cpu.shares"), shares.ToString());
         }
         _freezerState = CgroupFiles.OpenForWrite(Path.Combine(_freezer, "freezer.state"));
+        if (_memory is not null) _peak = CgroupFiles.OpenForRead(Path.Combine(_memory, "memory.max_usage_in_bytes"));
         ProcsFiles = new[] { _freezer, _memory, _cpu }.OfType<string>().Select(d => Path.Combine(d, "cgroup.procs")).ToList();
     }
 
@@ -37,7 +39,7 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
 
     public void Thaw() => CgroupFiles.Write(_freezerState, "THAWED"u8);
 
-    public long PeakMemoryBytes() => _memory is null ? 0 : CgroupFiles.ReadLong(Path.Combine(_memory, "memory.max_usage_in_bytes"));
+    public long PeakMemoryBytes() => _peak is null ? 0 : CgroupFiles.ReadLong(_peak);
 
     public long OomKills() => _memory is null ? 0 : CgroupFiles.ReadKey(Path.Combine(_memory, "memory.oom_control"), "oom_kill");
 
@@ -65,7 +67,11 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
         foreach (var dir in new[] { _freezer, _memory, _cpu }.OfType<string>()) CgroupFiles.RemoveDirectory(dir);
     }
 
-    public void Dispose() => _freezerState.Dispose();
+    public void Dispose()
+    {
+        _freezerState.Dispose();
+        _peak?.Dispose();
+    }
 
     private static string Create(string parent, string name)
     {

@@ -11,6 +11,7 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
     private readonly string _group;
     private readonly bool _memory;
     private readonly SafeFileHandle _freeze;
+    private readonly SafeFileHandle? _peak;
 
     public CgroupV2Environment(string engineGroup, string environmentId, int memoryMb, bool memoryController, int? cpuWeight)
     {
@@ -24,6 +25,7 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
         }
         if (cpuWeight is { } weight) CgroupFiles.TryWrite(Path.Combine(_group, "cpu.weight"), weight.ToString());
         _freeze = CgroupFiles.OpenForWrite(Path.Combine(_group, "cgroup.freeze"));
+        if (memoryController && File.Exists(Path.Combine(_group, "memory.peak"))) _peak = CgroupFiles.OpenForRead(Path.Combine(_group, "memory.peak"));
         ProcsFiles = [Path.Combine(_group, "cgroup.procs")];
     }
 
@@ -33,7 +35,7 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
 
     public void Thaw() => CgroupFiles.Write(_freeze, "0"u8);
 
-    public long PeakMemoryBytes() => _memory ? CgroupFiles.ReadLong(Path.Combine(_group, "memory.peak")) : 0;
+    public long PeakMemoryBytes() => _peak is null ? 0 : CgroupFiles.ReadLong(_peak);
 
     public long OomKills() => _memory ? CgroupFiles.ReadKey(Path.Combine(_group, "memory.events"), "oom_kill") : 0;
 
@@ -52,5 +54,9 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
 
     public void Delete() => CgroupFiles.RemoveDirectory(_group);
 
-    public void Dispose() => _freeze.Dispose();
+    public void Dispose()
+    {
+        _freeze.Dispose();
+        _peak?.Dispose();
+    }
 }

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DevTools.Engine;
+using DevTools.Engine.Catalog;
+using DevTools.Engine.Events;
+using DevTools.Engine.Invocation;
+
+namespace DevTools.Benchmarks;
+
+/// <summary>Each measurement of the suite. Our servers run as real processes from the Release build, like a user's.</summary>
+internal sealed class Benchmarks(Report report, Settings settings)
+{
+    private static string FunctionsDirectory => Path.Combine(AppContext.BaseDirectory, "Functions");
+    private static string CliDll => Path.Combine(AppContext.BaseDirectory, "devtools.dll");
+
+    /// <summary>Warm, sequential invokes over the Invoke HTTP API: ours, then serverless-offline in both modes.</summary>
+    public async Task WarmHttpAsync()
+    {
+        const string section = "Warm invokes over HTTP";
+        var ours = await MeasureOursAsync();
+        report.Add(section, "Lambda DevTools start-lambda: p50 / p99", $"{Report.Ms(ours.Stats.P50)} / {Report.Ms(ours.Stats.P99)}", $"{ours.Stats.Count} invokes, {ours.Errors} errors");
+        report.Add(section, "Lambda DevTools start-lambda: throughput", Report.Rate(ours.PerSecond));
+
+        double? inProcessRate = null;
+        if (settings.PeersDirectory is { } peers)
+        {
+            foreach (var (mode, flags) in new[] { ("worker threads", Array.Empty<string>()), ("--useInProcess", new[] { "--useInProcess" }) })
+            {
+                var peer = await MeasureServerlessOfflineAsync(peers, flags);
+                report.Add(section, $"serverless-offline 13.10.1 ({mode}): p50 / p99", $"{Report.Ms(peer.Stats.P50)} / {Report.Ms(peer.Stats.P99)}", $"{peer.Stats.Count} invokes, {peer.Errors} errors");
+                report.Add(section, $"serverless-offline 13.10.1 ({mode}): throughput", Report.Rate(peer.PerSecond));
+                if (flags.Length > 0) inProcessRate = peer.PerSecond;
+            }
+        }
+        if (inProcessRate is { } rate)
+            report.Target("Warm sequential throughput ≥ 2× serverless-offline --useInProcess", $"{ours.PerSecond / rate:0.00}× ({Report.Rate(ours.PerSecond)} vs {Report.Rate(rate)})", ours.PerSecond >= 2 * rate);
+        report.Target("Warm p50 end to end through the HTTP API ≤ 0.5 ms", Report.Ms(ours.Stats.P50), ours.Stats.P50 <= 0.5);
+    }
+
+    private async Task<(Stats Stats, double PerSecond, int Errors)> MeasureOursAsync()
+    {
+        var port = ServerProcess.FreePort();
+        await using var server = ServerProcess.Start("dotnet", [CliDll, "start-lambda", "-t", "template.yaml", "-p", port.ToString(), .. settings.EngineArguments], FunctionsDirectory);
+        await server.WaitForPortAsync("127.0.0.1", port, TimeSpan.FromSeconds(30));
+        using var client = new InvokeClient($"http://127.0.0.1:{port}", "Node");
+        return await client.RunSequentialAsync(settings.Warmup, settings.WarmInvokes);
+    }
+
+    private async Task<(Stats Stats, double PerSecond, int Errors)> MeasureServerlessOfflineAsync(string peers, string[] flags)
+    {
+        var service = Path.Combine(peers, "service");
+        Directory.CreateDirectory(Path.Combine(service, "node"));
+        File.Copy(Path.Combine(FunctionsDirectory, "serverless.yml"), Path.Combine(service, "serverless.yml"), overwrite: true);
+        File.Copy(Path.Combine(FunctionsDirectory, "node", "handler.js"), Path.Combine(service, "node", "handler.js"), overwrite: true);
+        var lambdaPort = ServerProcess.FreePort();
+        var httpPort = ServerProcess.FreePort();
+        var cli = Path.Combine(peers, "node_modules", "serverless", "bin", "serverless.js");
+        await using var server = ServerProcess.Start("node", [cli, "offline", "start", "--lambdaPort", lambdaPort.ToString(), "--httpPort", httpPort.ToString(), .. flags], service,
+            new Dictionary<string, string> { ["SLS_TELEMETRY_DISABLED"] = "1", ["SLS_NOTIFICATIONS_MODE"] = "off" });
+        await server.WaitForPortAsync("localhost", lambdaPort, TimeSpan.FromSeconds(60));
+        using var client = new InvokeClient($"http://localhost:{lambdaPort}", "bench-dev-trivial");
+        return await client.RunSequentialAsync(settings.Warmup, settings.WarmInvokes);
+    }
+
+    /// <summary>The engine's own share of a warm invoke, and the freeze/thaw cost, measured in-process from the engine's checkpoints.</summary>
+    public async Task EngineOverheadAsync()
+    {
+        const string section = "Engine overhead (warm)";
+        await using var engine = NewEngine(out var events);
+        var requestToEvent = new List<double>();
+        var responseToReply = new List<double>();
+        for (var i = 0; i < settings.Warmup + settings.WarmInvokes; i++)
+        {
+            var result = await engine.InvokeAsync(new InvokeRequest { FunctionName = "Node", Payload = "{}"u8.ToArray() });
+            if (i < settings.Warmup || result.Timestamps is not { } t) continue;
+            requestToEvent.Add(Stopwatch.GetElapsedTime(t.Accepted, t.Delivered).TotalMilliseconds);
+            responseToReply.Add(Stopwatch.GetElapsedTime(t.Answered, t.Returned).TotalMilliseconds);
+        }
+        var overhead = new Stats(requestToEvent.Zip(responseToReply, (a, b) => a + b));
+        report.Add(section, "request in → event out: p50 / p99", $"{Report.Ms(new Stats(requestToEvent).P50)} / {Report.Ms(new Stats(requestToEvent).P99)}", "includes the thaw");
+        report.Add(section, "response in → reply out: p50 / p99", $"{Report.Ms(new Stats(responseToReply).P50)} / {Report.Ms(new Stats(responseToReply).P99)}");
+        report.Add(section, "engine overhead per invoke: p50 / p99", $"{Report.Ms(overhead.P50)} / {Report.Ms(overhead.P99)}", "the two above together");
+        var thaws = new Stats(events.OfType<EnvironmentThawed>().Select(e => e.ThawMs));
+        var freezes = new Stats(events.OfType<EnvironmentFrozen>().Select(e => e.FreezeMs));
+        report.Add(section, $"thaw ({engine.Isolation.Level}): p50 / p99", $"{Report.Ms(thaws.P50)} / {Report.Ms(thaws.P99)}", "on the caller's path");
+        report.Add(section, $"freeze ({engine.Isolation.Level}): p50 / p99", $"{Report.Ms(freezes.P50)} / {Report.Ms(freezes.P99)}", "after the caller has its answer");
+        report.Target("Engine overhead p50 ≤ 0.15 ms", Report.Ms(overhead.P50), overhead.P50 <= 0.15);
+    }
+
+    /// <summary>Cold starts per runtime: what the engine adds, the whole cold invoke, and a bare interpreter start for scale.</summary>
+    public async Task ColdStartAsync()
+    {
+        const string section = "Cold start";
+        await using var engine = NewEngine(out _);
+        var engineAdded = new List<double>();
+        foreach (var function in new[] { "Node", "Python", "Provided" })
+        {
+            var whole = new List<double>();
+            for (var i = 0; i < settings.ColdStarts; i++)
+            {
+                await engine.StopEnvironmentsAsync(function);
+                var start = Stopwatch.GetTimestamp();
+                var result = await engine.InvokeAsync(new InvokeRequest { FunctionName = function, Payload = "{}"u8.ToArray() });
+                whole.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (result.Timestamps is { ProcessStarted: > 0, InitDone: > 0 } t)
+                    engineAdded.Add(Stopwatch.GetElapsedTime(t.Accepted, t.ProcessStarted).TotalMilliseconds + Stopwatch.GetElapsedTime(t.InitDone, t.Delivered).TotalMilliseconds);
+            }
+            report.Add(section, $"{function}: whole cold invoke p50", Report.Ms(new Stats(whole).P50), $"{whole.Count} cold starts");
+        }
+        report.Add(section, "node -e '' (bare start, for scale): p50", Report.Ms(BareStart("node", "-e", "")));
+        report.Add(section, "python3 -c '' (bare start, for scale): p50", Report.Ms(BareStart("python3", "-c", "")));
+        var added = new Stats(engineAdded);
+        report.Add(section, "engine-added (request in → process started, + first /next → event out): p50 / p99", $"{Report.Ms(added.P50)} / {Report.Ms(added.P99)}", $"sandbox: {engine.Isolation.Level}, /tmp {engine.Isolation.Tmp}");
+        report.Target("Engine-added cold-start overhead ≤ 10 ms p50", Report.Ms(added.P50), added.P50 <= 10);
+    }
+
+    /// <summary>Many clients at once against one start-lambda: throughput, tail latency, environments, engine memory.</summary>
+    public async Task ScaleAsync()
+    {
+        const string section = "Scale (concurrent clients, 20 ms handler)";
+        foreach (var clients in settings.ScaleClients)
+        {
+            var port = ServerProcess.FreePort();
+            await using var server = ServerProcess.Start("dotnet",
+                [CliDll, "start-lambda", "-t", "template.yaml", "-p", port.ToString(), "--concurrency", clients.ToString()], FunctionsDirectory);
+            await server.WaitForPortAsync("127.0.0.1", port, TimeSpan.FromSeconds(30));
+            var payload = JsonSerializer.SerializeToUtf8Bytes(new { sleepMs = 20 });
+            var samples = new System.Collections.Concurrent.ConcurrentBag<double>();
+            var errors = 0;
+            var invokesPerClient = settings.ScaleInvokesPerClient;
+            var start = Stopwatch.GetTimestamp();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+            {
+                using var client = new InvokeClient($"http://127.0.0.1:{port}", "Node");
+                for (var i = 0; i < invokesPerClient; i++)
+                {
+                    var ms = await client.InvokeAsync(payload);
+                    if (ms < 0) Interlocked.Increment(ref errors);
+                    else samples.Add(ms);
+                }
+            }));
+            var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var stats = new Stats(samples);
+            var environments = server.Output().Count(l => l.Contains(" created for Node"));
+            var rss = server.RssMb();
+            report.Add(section, $"{clients} clients: throughput, p99, errors", $"{Report.Rate(clients * invokesPerClient / seconds)}", $"p99 {Report.Ms(stats.P99)}, {errors} errors, {environments} environments, engine RSS {Report.Mb(rss)}");
+            if (clients == settings.ScaleClients.Max())
+            {
+                report.Target($"{clients} concurrent environments without errors", $"{environments} environments, {errors} errors", errors == 0 && environments >= clients);
+                report.Target("Engine memory ≤ 100 MB + 1 MB per environment", $"{Report.Mb(rss)} for {environments} environments", rss <= 100 + environments);
+            }
+        }
+    }
+
+    /// <summary>From starting the server process to its first answered invoke.</summary>
+    public async Task StartupAsync()
+    {
+        const string section = "Start-up";
+        var samples = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var port = ServerProcess.FreePort();
+            var start = Stopwatch.GetTimestamp();
+            await using var server = ServerProcess.Start("dotnet", [CliDll, "start-lambda", "-t", "template.yaml", "-p", port.ToString()], FunctionsDirectory);
+            await server.WaitForPortAsync("127.0.0.1", port, TimeSpan.FromSeconds(30));
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        var stats = new Stats(samples);
+        report.Add(section, "start-lambda: process start → listening: p50", Report.Ms(stats.P50), "5 starts");
+        report.Target("Backend ready ≤ 300 ms after start", Report.Ms(stats.P50), stats.P50 <= 300);
+    }
+
+    private static LambdaEngine NewEngine(out System.Collections.Concurrent.ConcurrentQueue<LifecycleEvent> events)
+    {
+        var catalog = TemplateLoader.Load(Path.Combine(FunctionsDirectory, "template.yaml"), new TemplateOptions());
+        var engine = new LambdaEngine(catalog, new EngineOptions { WatchCode = false });
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<LifecycleEvent>();
+        engine.Events.Subscribe(e => { if (e is EnvironmentThawed or EnvironmentFrozen) queue.Enqueue(e); });
+        events = queue;
+        return engine;
+    }
+
+    private static double BareStart(string program, params string[] args)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true })!;
+            process.WaitForExit();
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return new Stats(samples).P50;
+    }
+}
+
+internal sealed record Settings
+{
+    public string? PeersDirectory { get; init; }
+    public int Warmup { get; init; } = 200;
+    public int WarmInvokes { get; init; } = 3000;
+    public int ColdStarts { get; init; } = 10;
+    public int[] ScaleClients { get; init; } = [1, 16, 64, 256];
+    public int ScaleInvokesPerClient { get; init; } = 20;
+
+    /// <summary>Extra arguments for our server (e.g. --isolation process-group), to compare settings.</summary>
+    public string[] EngineArguments { get; init; } = [];
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace DevTools.Benchmarks;
+
+/// <summary>Invokes over Lambda's Invoke HTTP API with one keep-alive connection per client, timing each call.</summary>
+internal sealed class InvokeClient : IDisposable
+{
+    private static readonly byte[] EmptyEvent = "{}"u8.ToArray();
+    private readonly HttpClient _http;
+    private readonly string _path;
+
+    public InvokeClient(string baseAddress, string functionName)
+    {
+        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, UseProxy = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri(baseAddress),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        _path = $"/2015-03-31/functions/{functionName}/invocations";
+    }
+
+    /// <summary>One invoke; returns its latency in ms, or a negative number when it failed.</summary>
+    public async Task<double> InvokeAsync(byte[]? payload = null)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var content = new ByteArrayContent(payload ?? EmptyEvent);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _http.PostAsync(_path, content);
+        await response.Content.ReadAsByteArrayAsync();
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        return response.IsSuccessStatusCode && !response.Headers.Contains("X-Amz-Function-Error") ? elapsed : -1;
+    }
+
+    /// <summary>Sequential invokes after a warm-up: the latencies of the measured ones.</summary>
+    public async Task<(Stats Stats, double PerSecond, int Errors)> RunSequentialAsync(int warmup, int count)
+    {
+        for (var i = 0; i < warmup; i++) await InvokeAsync();
+        var samples = new List<double>(count);
+        var errors = 0;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var ms = await InvokeAsync();
+            if (ms < 0) errors++;
+            else samples.Add(ms);
+        }
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return (new Stats(samples), count / seconds, errors);
+    }
+
+    public void Dispose() => _http.Dispose();
+}

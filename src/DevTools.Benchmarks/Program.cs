@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using DevTools.Benchmarks;
+
+// The benchmark suite: `npm run bench` (see README). Prints a table and rewrites docs/performance.md.
+string? peers = null, output = null, only = null;
+var extra = new List<string>();
+var quick = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--peers": peers = args[++i]; break;
+        case "--out": output = args[++i]; break;
+        case "--quick": quick = true; break;
+        case "--only": only = args[++i]; break;
+        case "--engine-arg": extra.Add(args[++i]); break;
+    }
+}
+
+var settings = quick
+    ? new Settings { PeersDirectory = peers, Warmup = 50, WarmInvokes = 300, ColdStarts = 3, ScaleClients = [1, 16], ScaleInvokesPerClient = 5 }
+    : new Settings { PeersDirectory = peers };
+settings = settings with { EngineArguments = extra.ToArray() };
+var report = new Report();
+var benchmarks = new Benchmarks(report, settings);
+var stopwatch = Stopwatch.StartNew();
+if (only is null or "warm") await benchmarks.WarmHttpAsync();
+if (only is null or "overhead") await benchmarks.EngineOverheadAsync();
+if (only is null or "cold") await benchmarks.ColdStartAsync();
+if (only is null or "scale") await benchmarks.ScaleAsync();
+if (only is null or "startup") await benchmarks.StartupAsync();
+
+if (output is not null)
+{
+    await File.WriteAllTextAsync(output, report.ToMarkdown("npm run bench", stopwatch.Elapsed));
+    Console.WriteLine($"wrote {output}");
+}

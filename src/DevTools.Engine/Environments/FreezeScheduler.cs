@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using DevTools.Engine.Isolation;
+
+namespace DevTools.Engine.Environments;
+
+/// <summary>
+/// Freezes an environment once it has been idle for <see cref="EngineOptions.FreezeDelay"/> (zero: at
+/// once), and thaws it for the next invoke. A back-to-back invoke that arrives within the delay finds
+/// the environment still running and skips both the freeze and the thaw: the one place this engine
+/// trades a sliver of fidelity (background work may run for that moment) for speed.
+/// </summary>
+internal sealed class FreezeScheduler : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly EnvironmentSandbox _sandbox;
+    private readonly TimeSpan _delay;
+    private readonly Action<double> _onFrozen;
+    private readonly Timer _timer;
+    private RuntimeProcess? _idleProcess;
+    private bool _frozen;
+    private long _frozenAt;
+
+    /// <param name="onFrozen">Called (under the scheduler's lock, so events stay ordered) with the freeze's cost in ms.</param>
+    public FreezeScheduler(EnvironmentSandbox sandbox, TimeSpan delay, Action<double> onFrozen)
+    {
+        _sandbox = sandbox;
+        _delay = delay;
+        _onFrozen = onFrozen;
+        _timer = new Timer(_ => FreezeIfStillIdle());
+    }
+
+    public bool IsFrozen { get { lock (_gate) return _frozen; } }
+
+    /// <summary>The invoke is over and the runtime is back at <c>/next</c>: freeze now or after the delay.</summary>
+    public void Idle(RuntimeProcess process)
+    {
+        lock (_gate)
+        {
+            _idleProcess = process;
+            if (_delay <= TimeSpan.Zero) FreezeLocked();
+            else _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>An invoke is about to be delivered: thaw if frozen. Returns how long it was frozen and what the thaw cost, when it was.</summary>
+    public (TimeSpan FrozenFor, double ThawMs)? Resume()
+    {
+        lock (_gate)
+        {
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            var process = _idleProcess;
+            _idleProcess = null;
+            if (!_frozen || process is null) return null;
+            var start = Stopwatch.GetTimestamp();
+            _sandbox.Thaw(process);
+            _frozen = false;
+            return (Stopwatch.GetElapsedTime(_frozenAt), Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The runtime is going away (reset, stop): forget it without thawing (the kill path thaws as needed).</summary>
+    public void Forget()
+    {
+        lock (_gate)
+        {
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _idleProcess = null;
+            _frozen = false;
+        }
+    }
+
+    private void FreezeIfStillIdle()
+    {
+        lock (_gate)
+        {
+            if (_idleProcess is not null && !_frozen) FreezeLocked();
+        }
+    }
+
+    private void FreezeLocked()
+    {
+        var start = Stopwatch.GetTimestamp();
+        _sandbox.Freeze(_idleProcess!);
+        _frozen = true;
+        _frozenAt = Stopwatch.GetTimestamp();
+        _onFrozen(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+
+    public void Dispose() => _timer.Dispose();
+}
