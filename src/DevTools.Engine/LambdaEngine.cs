@@ -117,8 +117,8 @@ public sealed class LambdaEngine : IAsyncDisposable
     {
         if (function.RuntimeDefinition is { CanRunLocally: false } || function.RuntimeDefinition is null)
             throw LambdaServiceException.InvalidRuntime(function.Runtime);
-        var errors = Catalog.ErrorsFor(function.LogicalId).ToList();
-        if (errors.Count > 0)
+        var errors = Catalog.ErrorsFor(function.LogicalId);
+        if (errors.Any())
             throw LambdaServiceException.InvalidParameter($"Function {function.LogicalId} has template errors: {string.Join("; ", errors.Select(e => e.ToString()))}");
     }
 

@@ -16,9 +16,11 @@ public sealed class FunctionCatalog
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>Diagnostics that make this function unrunnable.</summary>
+    private ILookup<string?, TemplateDiagnostic>? _errorsByFunction;
+
+    /// <summary>Diagnostics that make this function unrunnable (looked up on every invoke, so indexed once).</summary>
     public IEnumerable<TemplateDiagnostic> ErrorsFor(string logicalId) =>
-        Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.FunctionId == logicalId);
+        (_errorsByFunction ??= Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToLookup(d => d.FunctionId))[logicalId];
 
     /// <summary>Finds a function by logical id or by function name (both are how callers name functions).</summary>
     public FunctionConfiguration? Find(string name) =>

@@ -34,7 +34,8 @@ public sealed class EnvironmentManager : IAsyncDisposable
     internal async Task<InvokeResult> InvokeAsync(FunctionConfiguration function, RuntimeInvocation invocation, bool waitForReport, bool captureTail, CancellationToken cancellationToken)
     {
         var (pool, environment) = await AcquireAsync(function, cancellationToken).ConfigureAwait(false);
-        var result = new TaskCompletionSource<InvokeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Synchronous continuation: the caller's reply is written straight from the runtime's connection, no thread hop.
+        var result = new TaskCompletionSource<InvokeResult>();
         var run = RunAndReleaseAsync(pool, environment, invocation, waitForReport, captureTail, result);
         // A caller that gives up does not stop the invoke: like Lambda, it runs to completion.
         if (waitForReport || captureTail)
