@@ -6,5 +6,6 @@ var root = new RootCommand("Lambda DevTools: run AWS Lambda functions locally wi
     InvokeCommand.Create(),
     StartLambdaCommand.Create(),
     ValidateCommand.Create(),
+    ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

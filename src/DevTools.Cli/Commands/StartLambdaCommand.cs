@@ -17,11 +17,10 @@ internal static class StartLambdaCommand
         var template = new TemplateArguments();
         var port = new Option<int>("--port", "-p") { Description = "The port to listen on.", DefaultValueFactory = _ => 3001 };
         var host = new Option<string>("--host") { Description = "The loopback address to bind (127.0.0.1, ::1 or localhost).", DefaultValueFactory = _ => "127.0.0.1" };
-        var keepWarm = new Option<int>("--keep-warm") { Description = "Seconds an idle environment stays warm.", DefaultValueFactory = _ => (int)LambdaLimits.DefaultKeepWarm.TotalSeconds };
-        var concurrency = new Option<int>("--concurrency") { Description = "Environments that may run at once (functions without ReservedConcurrentExecutions).", DefaultValueFactory = _ => LambdaLimits.DefaultConcurrencyLimit };
-        var noFreeze = new Option<bool>("--no-freeze") { Description = "Keep environments running between invokes instead of freezing them." };
+        var pool = new PoolArguments();
 
-        var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host, keepWarm, concurrency, noFreeze };
+        var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host };
+        pool.AddTo(command);
         template.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,13 +33,7 @@ internal static class StartLambdaCommand
             }
             var catalog = TemplateLoader.Load(templatePath, templateOptions);
             DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics);
-            var options = new EngineOptions
-            {
-                Region = templateOptions.Region,
-                KeepWarm = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(keepWarm))),
-                ConcurrencyLimit = Math.Max(1, parse.GetValue(concurrency)),
-                Freeze = !parse.GetValue(noFreeze),
-            };
+            var options = pool.EngineOptions(parse, templateOptions);
             await using var engine = new LambdaEngine(catalog, options, () => TemplateLoader.Load(templatePath, templateOptions));
             await using var writer = new LifecycleWriter(engine.Events, Console.Error, template.Json(parse));
             InvokeApiServer server;

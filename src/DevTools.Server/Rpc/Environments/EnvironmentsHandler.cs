@@ -1,0 +1,40 @@
+using DevTools.Engine.Invocation;
+using DevTools.Protocol;
+using DevTools.Server.Hosting;
+using StreamJsonRpc;
+
+namespace DevTools.Server.Rpc.Environments;
+
+/// <summary><c>lambda/environments/list</c> and <c>lambda/environments/stop</c>.</summary>
+internal sealed class EnvironmentsHandler(BackendContext context)
+{
+    [JsonRpcMethod(ProtocolMethods.EnvironmentsList, UseSingleObjectParameterDeserialization = true)]
+    public EnvironmentListResult List(EnvironmentListParams? parameters = null) => ListEnvironments(context, parameters?.FunctionName);
+
+    /// <summary>Stops one environment (by id or id prefix), one function's, or all of them.</summary>
+    [JsonRpcMethod(ProtocolMethods.EnvironmentsStop, UseSingleObjectParameterDeserialization = true)]
+    public async Task<EnvironmentStopResult> StopAsync(EnvironmentStopParams? parameters = null)
+    {
+        var function = parameters?.FunctionName is { Length: > 0 } name ? Resolve(context, name) : null;
+        var environmentId = string.IsNullOrEmpty(parameters?.EnvironmentId) ? null : parameters!.EnvironmentId;
+        var stopped = await context.Engine.StopEnvironmentsAsync(function, environmentId).ConfigureAwait(false);
+        return new EnvironmentStopResult { Stopped = stopped };
+    }
+
+    /// <summary>Shared with the <c>lambda.environments.list</c> LSP command.</summary>
+    internal static EnvironmentListResult ListEnvironments(BackendContext context, string? functionName)
+    {
+        var logicalId = string.IsNullOrEmpty(functionName) ? null : Resolve(context, functionName!);
+        return new EnvironmentListResult
+        {
+            Environments = context.Engine.ListEnvironments()
+                .Where(e => logicalId is null || e.LogicalId == logicalId)
+                .Select(ProtocolMapper.ToDescription)
+                .ToList(),
+        };
+    }
+
+    /// <summary>A function's logical id from any name callers use, or Lambda's 404.</summary>
+    private static string Resolve(BackendContext context, string name) =>
+        FunctionResolver.Resolve(context.Engine.Catalog, name, null, context.Engine.Options).LogicalId;
+}
