@@ -3,7 +3,7 @@ using DevTools.Protocol.Transport;
 namespace DevTools.Server.Hosting;
 
 /// <summary>
-/// The lock file next to the socket: held exclusively (an advisory <c>flock</c> on Unix) for the backend's
+/// The lock/pid file next to the socket: locked (an advisory record lock on Unix) for the backend's
 /// life, so two backends racing for one workspace cannot both serve it, and holding the owner's process id.
 /// The kernel drops the lock when the process dies, which is how a crashed backend's files are known stale.
 /// </summary>
@@ -24,7 +24,19 @@ internal sealed class EndpointLock : IDisposable
         ownerPid = null;
         try
         {
-            var file = new FileStream(endpoint.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // Shared open plus a record lock (fcntl on Unix): the lock excludes a second backend, yet anyone can read the pid.
+            // (macOS has no FileStream.Lock: an exclusive open is the lock there, and the pid is unreadable while held.)
+            var share = OperatingSystem.IsMacOS() ? FileShare.None : FileShare.ReadWrite | FileShare.Delete;
+            var file = new FileStream(endpoint.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, share);
+            if (!OperatingSystem.IsMacOS())
+            {
+                try { file.Lock(0, 1); }
+                catch (IOException)
+                {
+                    file.Dispose();
+                    throw;
+                }
+            }
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(endpoint.LockPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             file.SetLength(0);
             using (var writer = new StreamWriter(file, leaveOpen: true)) writer.Write($"{Environment.ProcessId}\n{endpoint.Workspace}\n");
@@ -42,7 +54,7 @@ internal sealed class EndpointLock : IDisposable
     {
         try
         {
-            using var shared = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var shared = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(shared);
             return int.TryParse(reader.ReadLine(), out var pid) ? pid : null;
         }

@@ -26,8 +26,8 @@ internal sealed class BackendJsonRpc(IJsonRpcMessageHandler handler, Action<stri
                     Message = lambda.Message,
                     Data = new LambdaErrorData { ErrorType = lambda.ErrorType, StatusCode = lambda.StatusCode, Reason = lambda.Reason },
                 };
-            case InvalidParamsException invalid:
-                return new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.InvalidParams, Message = invalid.Message };
+            case InvalidParamsException or System.Text.Json.JsonException:
+                return new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.InvalidParams, Message = "Invalid params: " + error.Message };
             case LocalRpcException or OperationCanceledException:
                 return base.CreateErrorDetails(request, error);
             case ObjectDisposedException:
@@ -42,6 +42,7 @@ internal sealed class BackendJsonRpc(IJsonRpcMessageHandler handler, Action<stri
     {
         System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
         AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        { InnerException: System.Text.Json.JsonException json } => json,
         _ => e,
     };
 }

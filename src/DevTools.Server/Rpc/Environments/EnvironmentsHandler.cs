@@ -8,15 +8,16 @@ namespace DevTools.Server.Rpc.Environments;
 /// <summary><c>lambda/environments/list</c> and <c>lambda/environments/stop</c>.</summary>
 internal sealed class EnvironmentsHandler(BackendContext context)
 {
-    [JsonRpcMethod(ProtocolMethods.EnvironmentsList, UseSingleObjectParameterDeserialization = true)]
-    public EnvironmentListResult List(EnvironmentListParams? parameters = null) => ListEnvironments(context, parameters?.FunctionName);
+    // Optional params are bound by name (EnvironmentListParams' properties), so no params at all works too.
+    [JsonRpcMethod(ProtocolMethods.EnvironmentsList)]
+    public EnvironmentListResult List(string? functionName = null) => ListEnvironments(context, functionName);
 
     /// <summary>Stops one environment (by id or id prefix), one function's, or all of them.</summary>
-    [JsonRpcMethod(ProtocolMethods.EnvironmentsStop, UseSingleObjectParameterDeserialization = true)]
-    public async Task<EnvironmentStopResult> StopAsync(EnvironmentStopParams? parameters = null)
+    [JsonRpcMethod(ProtocolMethods.EnvironmentsStop)]
+    public async Task<EnvironmentStopResult> StopAsync(string? functionName = null, string? environmentId = null)
     {
-        var function = parameters?.FunctionName is { Length: > 0 } name ? Resolve(context, name) : null;
-        var environmentId = string.IsNullOrEmpty(parameters?.EnvironmentId) ? null : parameters!.EnvironmentId;
+        var function = functionName is { Length: > 0 } name ? Resolve(context, name) : null;
+        environmentId = string.IsNullOrEmpty(environmentId) ? null : environmentId;
         var stopped = await context.Engine.StopEnvironmentsAsync(function, environmentId).ConfigureAwait(false);
         return new EnvironmentStopResult { Stopped = stopped };
     }
