@@ -20,6 +20,7 @@ internal sealed class ClientSession : IAsyncDisposable
 {
     private readonly BackendContext _context;
     private readonly object _gate = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EventSubscription? _subscription;
     private CodeLensRefresher? _codeLensRefresher;
 
@@ -37,6 +38,7 @@ internal sealed class ClientSession : IAsyncDisposable
         Rpc.AddLocalRpcTarget(new TextDocumentHandler(context, this));
         Rpc.AddLocalRpcTarget(new CodeLensHandler(context, this));
         Rpc.AddLocalRpcTarget(new ExecuteCommandHandler(context, this));
+        Completion = Task.WhenAny(Rpc.Completion, _closed.Task);
     }
 
     public string Name { get; }
@@ -44,7 +46,7 @@ internal sealed class ClientSession : IAsyncDisposable
     public DocumentStore Documents { get; } = new();
 
     /// <summary>Completes when the connection closes (the client left, <c>exit</c>, or the backend stopped).</summary>
-    public Task Completion => Rpc.Completion;
+    public Task Completion { get; }
 
     public void Start() => Rpc.StartListening();
 
@@ -80,8 +82,15 @@ internal sealed class ClientSession : IAsyncDisposable
         lock (_gate) _codeLensRefresher ??= new CodeLensRefresher(Rpc, _context.Events);
     }
 
-    /// <summary>Closes the connection (LSP's <c>exit</c>); the backend and the other clients carry on.</summary>
-    public void Close() => Rpc.Dispose();
+    /// <summary>
+    /// Closes the connection (LSP's <c>exit</c>); the backend and the other clients carry on. The session counts as
+    /// closed at once: JSON-RPC's read loop may stay blocked on a stdin read that nothing can interrupt.
+    /// </summary>
+    public void Close()
+    {
+        _closed.TrySetResult();
+        _ = Task.Run(Rpc.Dispose);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -89,6 +98,6 @@ internal sealed class ClientSession : IAsyncDisposable
         CodeLensRefresher? refresher;
         lock (_gate) (refresher, _codeLensRefresher) = (_codeLensRefresher, null);
         refresher?.Dispose();
-        Rpc.Dispose();
+        Close();
     }
 }

@@ -40,6 +40,21 @@ public sealed class RpcClient : IAsyncDisposable
     public Task<InvokeResponse> InvokeAsync(string function, string? payload = null, CancellationToken cancellationToken = default) =>
         CallAsync<InvokeResponse>(ProtocolMethods.Invoke, new InvokeParams { FunctionName = function, Payload = payload }, cancellationToken);
 
+    /// <summary>
+    /// The JSON-RPC error code a call fails with. (StreamJsonRpc raises InvalidParams as RemoteMethodNotFoundException,
+    /// since no overload fits, and other codes as RemoteInvocationException.)
+    /// </summary>
+    public static async Task<int> ErrorCodeOfAsync(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAnyAsync<RemoteRpcException>(call);
+        return error switch
+        {
+            RemoteInvocationException invocation => invocation.ErrorCode,
+            RemoteMethodNotFoundException notFound => (int)notFound.ErrorCode,
+            _ => throw new Xunit.Sdk.XunitException("Unexpected " + error),
+        };
+    }
+
     /// <summary>Waits until a received event matches (bounded, so a missing event fails the test instead of hanging it).</summary>
     public async Task<LifecycleEventNotification> WaitForEventAsync(Func<LifecycleEventNotification, bool> match, TimeSpan? within = null)
     {

@@ -37,7 +37,7 @@ internal sealed class LspLifecycleHandler(BackendContext context, ClientSession 
     public object? Shutdown() => null;
 
     [JsonRpcMethod(LspMethods.Exit)]
-    public void Exit() => _ = Task.Run(session.Close);
+    public void Exit() => session.Close();
 
     private static bool SupportsCodeLensRefresh(JsonElement capabilities) =>
         capabilities.ValueKind == JsonValueKind.Object
