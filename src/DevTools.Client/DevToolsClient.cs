@@ -37,9 +37,30 @@ public sealed class DevToolsClient : IDisposable
     /// <summary>Connects to the workspace's backend, starting it (detached) when none answers.</summary>
     public static async Task<DevToolsClient> ConnectOrStartAsync(ClientOptions options, CancellationToken cancellationToken = default)
     {
-        var stream = await BackendLauncher.ConnectOrStartAsync(options, cancellationToken).ConfigureAwait(false);
-        return new DevToolsClient(ProtocolJson.CreateMessageHandler(stream));
+        for (var attempt = 1; ; attempt++)
+        {
+            var stream = await BackendLauncher.ConnectOrStartAsync(options, cancellationToken).ConfigureAwait(false);
+            var client = new DevToolsClient(ProtocolJson.CreateMessageHandler(stream));
+            try
+            {
+                // A first request proves a live backend: a socket whose backend is dying can still accept for a moment.
+                var info = await client.GetEngineInfoAsync(cancellationToken).ConfigureAwait(false);
+                if (Major(info.ProtocolVersion) != Major(ProtocolConstants.ProtocolVersion))
+                {
+                    client.Dispose();
+                    throw new BackendUnavailableException($"The backend (pid {info.ProcessId}) speaks protocol {info.ProtocolVersion}; this client speaks {ProtocolConstants.ProtocolVersion}. Stop it (lambda/shutdown) to start a matching one.");
+                }
+                return client;
+            }
+            catch (Exception e) when (e is ConnectionLostException or IOException or ObjectDisposedException && attempt < 3)
+            {
+                client.Dispose();
+                await Task.Delay(100 * attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
+
+    private static string Major(string version) => version.Split('.')[0];
 
     /// <summary>A client over a stream already connected to a backend (a socket, a pipe).</summary>
     public static DevToolsClient Attach(Stream duplex) => new(ProtocolJson.CreateMessageHandler(duplex));
