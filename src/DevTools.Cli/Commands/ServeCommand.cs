@@ -29,13 +29,7 @@ internal static class ServeCommand
         template.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var templatePath = template.ResolveTemplatePath(parse, out var error);
-            var templateOptions = template.TemplateOptions(parse, out var optionsError);
-            if (templatePath is null || optionsError is not null)
-            {
-                await Console.Error.WriteLineAsync("Error: " + (error ?? optionsError));
-                return 2;
-            }
+            if (!template.TryResolve(parse, out var templatePath, out var templateOptions)) return 2;
             var useStdio = parse.GetValue(stdio);
             if (useStdio && parse.GetValue(detach))
             {

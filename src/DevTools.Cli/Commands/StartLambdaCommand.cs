@@ -24,13 +24,7 @@ internal static class StartLambdaCommand
         template.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var templatePath = template.ResolveTemplatePath(parse, out var error);
-            var templateOptions = template.TemplateOptions(parse, out var optionsError);
-            if (templatePath is null || optionsError is not null)
-            {
-                Console.Error.WriteLine("Error: " + (error ?? optionsError));
-                return 2;
-            }
+            if (!template.TryResolve(parse, out var templatePath, out var templateOptions)) return 2;
             var catalog = TemplateLoader.Load(templatePath, templateOptions);
             DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics);
             var options = pool.EngineOptions(parse, templateOptions);

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using DevTools.Engine.Events;
 using DevTools.Protocol;
 
@@ -6,61 +5,48 @@ namespace DevTools.Server.Rpc.Events;
 
 /// <summary>
 /// The backend's one listener on the engine's event stream. The engine's thread only queues the event;
-/// a pump converts it to a notification once (only when someone listens) and hands it to every listener
+/// the queue converts it to a notification once (only when someone listens) and hands it to every listener
 /// in publication order. Listeners must not block: each connection queues what it sends.
 /// </summary>
 internal sealed class EventBroadcaster : IAsyncDisposable
 {
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDisposable _subscription;
-    private readonly Task _pump;
+    private readonly OrderedQueue<LifecycleEvent> _queue;
+    private readonly object _gate = new();
     private EventListener[] _listeners = [];
 
     public EventBroadcaster(LifecycleEventHub hub)
     {
-        _subscription = hub.Subscribe(e => _queue.Writer.TryWrite(e));
-        _pump = Task.Run(PumpAsync);
+        _queue = new OrderedQueue<LifecycleEvent>(Deliver);
+        _subscription = hub.Subscribe(_queue.Add);
     }
 
     public delegate void EventListener(LifecycleEvent engineEvent, Lazy<LifecycleEventNotification> notification);
 
     public IDisposable AddListener(EventListener listener)
     {
-        lock (_queue) _listeners = [.. _listeners, listener];
-        return new Removal(() => { lock (_queue) _listeners = _listeners.Where(l => l != listener).ToArray(); });
+        lock (_gate) _listeners = [.. _listeners, listener];
+        return new Removal(() => { lock (_gate) _listeners = _listeners.Where(l => l != listener).ToArray(); });
     }
 
     /// <summary>Completes once every event published before the call has been handed to the listeners.</summary>
-    public Task FlushAsync()
-    {
-        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(marker) ? marker.Task : Task.CompletedTask;
-    }
+    public Task FlushAsync() => _queue.FlushAsync();
 
-    private async Task PumpAsync()
+    private ValueTask<bool> Deliver(LifecycleEvent engineEvent)
     {
-        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var notification = new Lazy<LifecycleEventNotification>(() => EventNotifications.Create(engineEvent));
+        foreach (var listener in Volatile.Read(ref _listeners))
         {
-            if (item is TaskCompletionSource marker)
-            {
-                marker.TrySetResult();
-                continue;
-            }
-            var engineEvent = (LifecycleEvent)item;
-            var notification = new Lazy<LifecycleEventNotification>(() => EventNotifications.Create(engineEvent));
-            foreach (var listener in Volatile.Read(ref _listeners))
-            {
-                try { listener(engineEvent, notification); }
-                catch (Exception e) when (e is not OutOfMemoryException) { /* one broken listener must not starve the others */ }
-            }
+            try { listener(engineEvent, notification); }
+            catch (Exception e) when (e is not OutOfMemoryException) { /* one broken listener must not starve the others */ }
         }
+        return ValueTask.FromResult(true);
     }
 
     public async ValueTask DisposeAsync()
     {
         _subscription.Dispose();
-        _queue.Writer.TryComplete();
-        await _pump.ConfigureAwait(false);
+        await _queue.DisposeAsync().ConfigureAwait(false);
     }
 
     private sealed class Removal(Action remove) : IDisposable
