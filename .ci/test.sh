@@ -15,6 +15,12 @@ if [ ! -d tests/Functions/aws-ric/node_modules/aws-lambda-ric ]; then
     || echo "warning: aws-lambda-ric could not be installed; its conformance test will fail" >&2
 fi
 
+# Node clients of the backend (vscode-jsonrpc, @aws-sdk/client-lambda), pinned by tests/js/package-lock.json.
+if [ ! -d tests/js/node_modules/vscode-jsonrpc ] || [ ! -d tests/js/node_modules/@aws-sdk/client-lambda ]; then
+  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "warning: the Node test clients could not be installed; their tests will fail" >&2
+fi
+
 status=0
 dotnet build DevTools.sln --nologo -v quiet || status=$?
 if [ "$status" -eq 0 ]; then
@@ -25,8 +31,23 @@ if [ "$status" -eq 0 ]; then
   done
 fi
 
-passed=0
-failed=0
+# The Node tests drive the built CLI (`devtools serve`); node's TAP summary is added to the totals.
+node_passed=0
+node_failed=0
+if [ "$status" -eq 0 ] || [ -e src/DevTools.Cli/bin/Debug/net10.0/devtools.dll ]; then
+  (cd tests/js && DEVTOOLS_CLI="$PWD/../../src/DevTools.Cli/bin/Debug/net10.0/devtools.dll" \
+    timeout 600 node --test --test-reporter=tap --test-concurrency=1 ./*.test.mjs) > "$results/node.tap" 2>&1 || status=$?
+  grep -E '^(not ok|# (pass|fail))' "$results/node.tap" || true
+  node_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/node.tap" | tail -1)
+  node_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/node.tap" | tail -1)
+  if [ -z "$node_passed" ] && [ -z "$node_failed" ]; then
+    node_failed=1 # node's runner did not get to its summary
+    tail -20 "$results/node.tap" >&2
+  fi
+fi
+
+passed=${node_passed:-0}
+failed=${node_failed:-0}
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

@@ -6,6 +6,7 @@ var root = new RootCommand("Lambda DevTools: run AWS Lambda functions locally wi
     InvokeCommand.Create(),
     StartLambdaCommand.Create(),
     ValidateCommand.Create(),
+    ServeCommand.Create(),
     DoctorCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

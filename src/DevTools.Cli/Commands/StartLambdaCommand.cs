@@ -17,30 +17,19 @@ internal static class StartLambdaCommand
         var template = new TemplateArguments();
         var port = new Option<int>("--port", "-p") { Description = "The port to listen on.", DefaultValueFactory = _ => 3001 };
         var host = new Option<string>("--host") { Description = "The loopback address to bind (127.0.0.1, ::1 or localhost).", DefaultValueFactory = _ => "127.0.0.1" };
-        var keepWarm = new Option<int>("--keep-warm") { Description = "Seconds an idle environment stays warm.", DefaultValueFactory = _ => (int)LambdaLimits.DefaultKeepWarm.TotalSeconds };
-        var concurrency = new Option<int>("--concurrency") { Description = "Environments that may run at once (functions without ReservedConcurrentExecutions).", DefaultValueFactory = _ => LambdaLimits.DefaultConcurrencyLimit };
+        var pool = new PoolArguments();
         var engineArguments = new EngineArguments();
 
-        var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host, keepWarm, concurrency };
+        var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host };
+        pool.AddTo(command);
         template.AddTo(command);
         engineArguments.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var templatePath = template.ResolveTemplatePath(parse, out var error);
-            var templateOptions = template.TemplateOptions(parse, out var optionsError);
-            if (templatePath is null || optionsError is not null)
-            {
-                Console.Error.WriteLine("Error: " + (error ?? optionsError));
-                return 2;
-            }
+            if (!template.TryResolve(parse, out var templatePath, out var templateOptions)) return 2;
             var catalog = TemplateLoader.Load(templatePath, templateOptions);
             DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics);
-            var options = engineArguments.Apply(parse, new EngineOptions
-            {
-                Region = templateOptions.Region,
-                KeepWarm = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(keepWarm))),
-                ConcurrencyLimit = Math.Max(1, parse.GetValue(concurrency)),
-            }, out var argumentsError);
+            var options = engineArguments.Apply(parse, pool.EngineOptions(parse, templateOptions), out var argumentsError);
             if (argumentsError is not null)
             {
                 Console.Error.WriteLine("Error: " + argumentsError);

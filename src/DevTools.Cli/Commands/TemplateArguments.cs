@@ -63,6 +63,17 @@ internal sealed class TemplateArguments
         return found;
     }
 
+    /// <summary>The template and its options, or false after printing why they cannot be had.</summary>
+    public bool TryResolve(ParseResult result, out string templatePath, out TemplateOptions options)
+    {
+        var path = ResolveTemplatePath(result, out var error);
+        options = TemplateOptions(result, out var optionsError);
+        templatePath = path ?? "";
+        if (path is not null && optionsError is null) return true;
+        Console.Error.WriteLine("Error: " + (error ?? optionsError));
+        return false;
+    }
+
     public TemplateOptions TemplateOptions(ParseResult result, out string? error)
     {
         error = null;

@@ -30,6 +30,15 @@ public sealed record IsolationCapabilities
     /// <summary>Everything worth telling the user about a mechanism that is absent, and why.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The isolation levels an engine may be asked for here, strongest first.</summary>
+    public IEnumerable<string> AvailableLevels()
+    {
+        if (CgroupV2Root is not null) yield return IsolationLevel.CgroupV2;
+        if (CgroupV1.ContainsKey("freezer")) yield return IsolationLevel.CgroupV1;
+        if (IsLinux || OperatingSystem.IsMacOS()) yield return IsolationLevel.ProcessGroup;
+        yield return IsolationLevel.None;
+    }
+
     public static IsolationCapabilities Detect()
     {
         if (!OperatingSystem.IsLinux())

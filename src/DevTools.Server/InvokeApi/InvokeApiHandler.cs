@@ -96,7 +96,8 @@ internal sealed class InvokeApiHandler(LambdaEngine engine)
     {
         var limit = (type == InvocationType.Event ? LambdaLimits.MaxAsyncRequestBytes : LambdaLimits.MaxSyncRequestBytes) + 1;
         if (request.ContentLength > limit) throw LambdaServiceException.TooLarge(limit - 1);
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit));
+        // Content-Length: 0 is a valid empty payload; ArrayBufferWriter needs a capacity of at least 1.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(request.ContentLength ?? 4096, 1, limit));
         while (buffer.WrittenCount < limit)
         {
             var read = await request.Body.ReadAsync(buffer.GetMemory(4096)).ConfigureAwait(false);

@@ -69,6 +69,17 @@ public sealed class InvokeHttpApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEmptyBodyWithContentLengthZeroIsAnEmptyEvent()
+    {
+        // What the AWS SDK for JavaScript sends for a DryRun without a payload.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/2015-03-31/functions/Probe/invocations") { Content = new ByteArrayContent([]) };
+        request.Headers.TryAddWithoutValidation("X-Amz-Invocation-Type", "DryRun");
+        Assert.Equal(HttpStatusCode.NoContent, (await _http.SendAsync(request)).StatusCode);
+        var invoke = await Invoke("Probe", "");
+        Assert.Equal(HttpStatusCode.OK, invoke.StatusCode);
+    }
+
+    [Fact]
     public async Task LogTailIsBase64OfTheLog()
     {
         var response = await Invoke("Probe", "{\"action\":\"log\",\"lines\":2}", ("X-Amz-Log-Type", "Tail"));

@@ -1,0 +1,103 @@
+using DevTools.Server.Lsp.CodeLens;
+using DevTools.Server.Lsp.Commands;
+using DevTools.Server.Lsp.Documents;
+using DevTools.Server.Lsp.Lifecycle;
+using DevTools.Server.Rpc;
+using DevTools.Server.Rpc.Engine;
+using DevTools.Server.Rpc.Environments;
+using DevTools.Server.Rpc.Events;
+using DevTools.Server.Rpc.Functions;
+using DevTools.Server.Rpc.Invocation;
+using StreamJsonRpc;
+
+namespace DevTools.Server.Hosting;
+
+/// <summary>
+/// One client connection: its JSON-RPC endpoint with every feature's handler attached, its event
+/// subscription and its editor state (open documents, LSP capabilities). The engine is shared.
+/// </summary>
+internal sealed class ClientSession : IAsyncDisposable
+{
+    private readonly BackendContext _context;
+    private readonly object _gate = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private EventSubscription? _subscription;
+    private CodeLensRefresher? _codeLensRefresher;
+
+    public ClientSession(BackendContext context, IJsonRpcMessageHandler handler, string name)
+    {
+        _context = context;
+        Name = name;
+        Rpc = new BackendJsonRpc(handler, message => context.Log.Write($"[{name}] {message}"));
+        Rpc.AddLocalRpcTarget(new EngineHandler(context));
+        Rpc.AddLocalRpcTarget(new FunctionsHandler(context));
+        Rpc.AddLocalRpcTarget(new InvokeHandler(context, this));
+        Rpc.AddLocalRpcTarget(new EnvironmentsHandler(context));
+        Rpc.AddLocalRpcTarget(new EventsHandler(context, this));
+        Rpc.AddLocalRpcTarget(new LspLifecycleHandler(context, this));
+        Rpc.AddLocalRpcTarget(new TextDocumentHandler(context, this));
+        Rpc.AddLocalRpcTarget(new CodeLensHandler(context, this));
+        Rpc.AddLocalRpcTarget(new ExecuteCommandHandler(context, this));
+        Completion = Task.WhenAny(Rpc.Completion, _closed.Task);
+    }
+
+    public string Name { get; }
+    public JsonRpc Rpc { get; }
+    public DocumentStore Documents { get; } = new();
+
+    /// <summary>Completes when the connection closes (the client left, <c>exit</c>, or the backend stopped).</summary>
+    public Task Completion { get; }
+
+    public void Start() => Rpc.StartListening();
+
+    public void Subscribe(string? functionName)
+    {
+        lock (_gate)
+        {
+            if (_subscription is not null) _subscription.FunctionName = functionName;
+            else _subscription = new EventSubscription(Rpc, _context.Events, functionName);
+        }
+    }
+
+    public async Task UnsubscribeAsync()
+    {
+        EventSubscription? subscription;
+        lock (_gate) (subscription, _subscription) = (_subscription, null);
+        if (subscription is not null) await subscription.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Sends every event published so far (that this client subscribed to) before returning.</summary>
+    public async Task FlushEventsAsync()
+    {
+        EventSubscription? subscription;
+        lock (_gate) subscription = _subscription;
+        if (subscription is null) return;
+        await _context.Events.FlushAsync().ConfigureAwait(false);
+        await subscription.FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The editor can re-request CodeLenses: ask it to whenever environments come and go.</summary>
+    public void EnableCodeLensRefresh()
+    {
+        lock (_gate) _codeLensRefresher ??= new CodeLensRefresher(Rpc, _context.Events);
+    }
+
+    /// <summary>
+    /// Closes the connection (LSP's <c>exit</c>); the backend and the other clients carry on. The session counts as
+    /// closed at once: JSON-RPC's read loop may stay blocked on a stdin read that nothing can interrupt.
+    /// </summary>
+    public void Close()
+    {
+        _closed.TrySetResult();
+        _ = Task.Run(Rpc.Dispose);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await UnsubscribeAsync().ConfigureAwait(false);
+        CodeLensRefresher? refresher;
+        lock (_gate) (refresher, _codeLensRefresher) = (_codeLensRefresher, null);
+        refresher?.Dispose();
+        Close();
+    }
+}

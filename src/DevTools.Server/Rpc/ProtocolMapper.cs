@@ -1,0 +1,104 @@
+using DevTools.Engine;
+using DevTools.Engine.Catalog;
+using DevTools.Engine.Environments;
+using DevTools.Engine.Invocation;
+using DevTools.Protocol;
+using System.Text;
+
+namespace DevTools.Server.Rpc;
+
+/// <summary>Engine types to wire types (the protocol stays free of engine types, so clients need no engine).</summary>
+internal static class ProtocolMapper
+{
+    public static FunctionListResult ToFunctionList(FunctionCatalog catalog, EngineOptions options) => new()
+    {
+        TemplatePath = catalog.TemplatePath,
+        Functions = catalog.Functions.Select(f => ToDescription(f, catalog, options)).ToList(),
+        Diagnostics = catalog.Diagnostics.Select(ToDiagnostic).ToList(),
+    };
+
+    public static FunctionDescription ToDescription(FunctionConfiguration f, FunctionCatalog catalog, EngineOptions options) => new()
+    {
+        LogicalId = f.LogicalId,
+        FunctionName = f.FunctionName,
+        FunctionArn = FunctionResolver.FunctionArn(options, f.FunctionName),
+        Runtime = f.Runtime,
+        Handler = f.Handler,
+        CodeDirectory = f.CodeDirectory,
+        MemorySizeMb = f.MemorySizeMb,
+        TimeoutSeconds = f.TimeoutSeconds,
+        EphemeralStorageMb = f.EphemeralStorageMb,
+        Architecture = f.Architecture,
+        ReservedConcurrentExecutions = f.ReservedConcurrentExecutions,
+        Environment = new Dictionary<string, string>(f.Environment),
+        Line = f.Location.Line,
+        Column = f.Location.Column,
+        Runnable = f.RuntimeDefinition is { CanRunLocally: true } && !catalog.ErrorsFor(f.LogicalId).Any(),
+    };
+
+    public static TemplateDiagnosticInfo ToDiagnostic(TemplateDiagnostic d) => new()
+    {
+        Severity = d.Severity.ToString().ToLowerInvariant(),
+        Code = d.Code,
+        Message = d.Message,
+        File = d.Location.File,
+        Line = d.Location.Line,
+        Column = d.Location.Column,
+        FunctionId = d.FunctionId,
+    };
+
+    public static EnvironmentDescription ToDescription(EnvironmentInfo e) => new()
+    {
+        Id = e.Id,
+        FunctionName = e.FunctionName,
+        LogicalId = e.LogicalId,
+        State = e.State.ToString().ToLowerInvariant(),
+        CreatedAt = e.CreatedAt,
+        LastUsedAt = e.LastUsedAt,
+        Invocations = e.Invocations,
+        MaxMemoryUsedMb = e.MaxMemoryUsedMb,
+        TmpUsedBytes = e.TmpUsedBytes,
+        Pid = e.Pid,
+        Isolation = e.Isolation,
+    };
+
+    public static InvokeResponse ToResponse(InvokeResult r) => new()
+    {
+        RequestId = r.RequestId,
+        FunctionName = r.FunctionName,
+        StatusCode = r.StatusCode,
+        Payload = r.StatusCode == 200 ? Encoding.UTF8.GetString(r.Payload.Span) : null,
+        FunctionError = r.FunctionError,
+        ErrorType = r.ErrorType,
+        LogTail = r.LogTail,
+        ExecutedVersion = r.ExecutedVersion,
+        EnvironmentId = r.EnvironmentId,
+        ColdStart = r.ColdStart,
+        Metrics = r.Metrics is not { } m ? null : new InvokeMetricsInfo
+        {
+            DurationMs = m.DurationMs,
+            BilledDurationMs = m.BilledDurationMs,
+            InitDurationMs = m.InitDurationMs,
+            MaxMemoryUsedMb = m.MaxMemoryUsedMb,
+            MemorySizeMb = m.MemorySizeMb,
+        },
+    };
+
+    /// <summary>The wire's invoke params as the engine's request. The client context arrives as JSON text and travels on as the Invoke API carries it (base64).</summary>
+    public static InvokeRequest ToRequest(InvokeParams p)
+    {
+        if (!global::DevTools.Engine.Invocation.InvocationTypes.TryParse(p.InvocationType, out var type))
+            throw LambdaServiceException.InvalidParameter($"1 validation error detected: Value '{p.InvocationType}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        return new InvokeRequest
+        {
+            FunctionName = p.FunctionName ?? "",
+            Qualifier = string.IsNullOrEmpty(p.Qualifier) ? null : p.Qualifier,
+            Payload = string.IsNullOrEmpty(p.Payload) ? default : Encoding.UTF8.GetBytes(p.Payload),
+            InvocationType = type,
+            LogTail = p.LogTail && type == InvocationType.RequestResponse,
+            ClientContextBase64 = string.IsNullOrEmpty(p.ClientContext) ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(p.ClientContext)),
+            // Wait for REPORT so the result carries the final metrics, as the CLI does.
+            WaitForReport = true,
+        };
+    }
+}
