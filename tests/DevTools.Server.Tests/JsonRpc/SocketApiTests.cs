@@ -18,7 +18,10 @@ public sealed class SocketApiTests(SocketBackendFixture backend) : IClassFixture
         Assert.Equal(backend.Backend.Pid, info.ProcessId);
         Assert.Equal(backend.Workspace.Root, info.Workspace);
         Assert.Equal(backend.Workspace.TemplatePath, info.TemplatePath);
-        Assert.Equal("process-group", info.IsolationLevel);
+        // The strongest level this machine allows, which the backend also lists first among those available.
+        var expected = Engine.Isolation.IsolationPlan.Choose(Engine.LambdaEngine.DetectedCapabilities.Value, Engine.Isolation.IsolationMode.Best).Level;
+        Assert.Equal(expected, info.IsolationLevel);
+        Assert.Contains(expected, info.IsolationLevels);
         Assert.Contains("invoke.cancel", info.Capabilities);
         Assert.Equal(10_240, info.Limits.MaxMemoryMb);
         Assert.Equal(120, info.Limits.IdleShutdownSeconds);
@@ -144,7 +147,7 @@ public sealed class SocketApiTests(SocketBackendFixture backend) : IClassFixture
         Assert.Contains(shared.State, new[] { "frozen", "busy" });
         Assert.True(shared.Invocations >= 1);
         Assert.True(shared.Pid > 0);
-        Assert.Equal("process-group", shared.Isolation);
+        Assert.Equal(Engine.Isolation.IsolationPlan.Choose(Engine.LambdaEngine.DetectedCapabilities.Value, Engine.Isolation.IsolationMode.Best).Level, shared.Isolation);
         Assert.True(shared.LastUsedAt >= shared.CreatedAt);
 
         await b.WaitForEventAsync(e => e.RequestId == result.RequestId && e.Type == "platform.report");
