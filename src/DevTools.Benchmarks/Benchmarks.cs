@@ -170,6 +170,19 @@ internal sealed class Benchmarks(Report report, Settings settings)
         report.Target("Backend ready ≤ 300 ms after start", Report.Ms(stats.P50), stats.P50 <= 300);
     }
 
+    /// <summary>The full soak (`npm run soak`): prints what held; the reduced one runs in CI as an xUnit test.</summary>
+    public async Task SoakAsync(int requests, int clients)
+    {
+        var options = new EngineOptions { WatchCode = false, ConcurrencyLimit = clients, AsyncRetryDelays = [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20)] };
+        await using var engine = new LambdaEngine(Tests.Shared.TestFunctions.Catalog(Tests.Shared.TestFunctions.Probe()), options);
+        var outcome = await new Tests.Shared.Soak(engine, "Probe").RunAsync(requests, clients, asyncShare: 0.3, killEvery: TimeSpan.FromMilliseconds(250));
+        Console.WriteLine(outcome);
+        var bounded = outcome.After.ChildProcesses == 0 && outcome.After.FileDescriptors <= outcome.Before.FileDescriptors + 16
+            && outcome.After.Threads <= outcome.Before.Threads + 24 && outcome.After.ManagedBytes <= outcome.Before.ManagedBytes + 64L * 1024 * 1024;
+        Console.WriteLine(outcome.AllAnsweredOnce && bounded ? "soak: held" : "soak: FAILED");
+        if (!outcome.AllAnsweredOnce || !bounded) Environment.ExitCode = 1;
+    }
+
     private static LambdaEngine NewEngine(out System.Collections.Concurrent.ConcurrentQueue<LifecycleEvent> events)
     {
         var catalog = TemplateLoader.Load(Path.Combine(FunctionsDirectory, "template.yaml"), new TemplateOptions());

@@ -5,6 +5,7 @@ using DevTools.Benchmarks;
 string? peers = null, output = null, only = null;
 var extra = new List<string>();
 var quick = false;
+int soakRequests = 100_000, soakClients = 64;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -14,6 +15,8 @@ for (var i = 0; i < args.Length; i++)
         case "--quick": quick = true; break;
         case "--only": only = args[++i]; break;
         case "--engine-arg": extra.Add(args[++i]); break;
+        case "--requests": soakRequests = int.Parse(args[++i]); break;
+        case "--clients": soakClients = int.Parse(args[++i]); break;
     }
 }
 
@@ -29,8 +32,9 @@ if (only is null or "overhead") await benchmarks.EngineOverheadAsync();
 if (only is null or "cold") await benchmarks.ColdStartAsync();
 if (only is null or "scale") await benchmarks.ScaleAsync();
 if (only is null or "startup") await benchmarks.StartupAsync();
+if (only == "soak") await benchmarks.SoakAsync(soakRequests, soakClients);
 
-if (output is not null)
+if (output is not null && only != "soak")
 {
     await File.WriteAllTextAsync(output, report.ToMarkdown("npm run bench", stopwatch.Elapsed));
     Console.WriteLine($"wrote {output}");

@@ -14,6 +14,7 @@ public sealed partial class BackendProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentQueue<string> _log = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _invokeApiReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private BackendProcess(Process process)
     {
@@ -31,7 +32,12 @@ public sealed partial class BackendProcess : IAsyncDisposable
     {
         var backend = Launch(templatePath, stdio: false, extraArguments);
         using var timeout = new CancellationTokenSource(StartTimeout);
-        try { await backend._ready.Task.WaitAsync(timeout.Token); }
+        try
+        {
+            await backend._ready.Task.WaitAsync(timeout.Token);
+            // The Invoke API announces itself on its own line, which may come just after the socket's.
+            if (extraArguments.Contains("--invoke-port")) await backend._invokeApiReady.Task.WaitAsync(timeout.Token);
+        }
         catch (OperationCanceledException) { throw new TimeoutException("The backend did not start listening:\n" + backend.Log); }
         return backend;
     }
@@ -62,7 +68,11 @@ public sealed partial class BackendProcess : IAsyncDisposable
             SocketPath = listening.Groups["path"].Value;
             _ready.TrySetResult();
         }
-        if (InvokeApiLine().Match(line) is { Success: true } invokeApi) InvokeApiAddress = invokeApi.Groups["address"].Value;
+        if (InvokeApiLine().Match(line) is { Success: true } invokeApi)
+        {
+            InvokeApiAddress = invokeApi.Groups["address"].Value;
+            _invokeApiReady.TrySetResult();
+        }
     }
 
     private static async Task DrainAsync(StreamReader reader, Action<string> onLine)
