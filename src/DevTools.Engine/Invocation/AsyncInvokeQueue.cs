@@ -5,9 +5,10 @@ using DevTools.Engine.Events;
 namespace DevTools.Engine.Invocation;
 
 /// <summary>
-/// Lambda's internal queue for Event invokes: accepted at once, run in the background, retried
-/// twice after a function error (with Lambda's delays), and retried while throttled until the
-/// maximum event age.
+/// Lambda's internal queue for Event invokes: accepted at once, then run by a fixed set of pollers
+/// (as many as the engine's concurrency), retried twice after a function error with Lambda's delays
+/// (a retry waits outside the pollers, so it holds no capacity), and retried while throttled until
+/// the maximum event age. Sync and Event invokes share the concurrency, as in Lambda.
 /// </summary>
 internal sealed class AsyncInvokeQueue : IAsyncDisposable
 {
@@ -16,91 +17,101 @@ internal sealed class AsyncInvokeQueue : IAsyncDisposable
     private readonly EngineOptions _options;
     private readonly LifecycleEventHub _events;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _dispatcher;
-    private int _inFlight;
+    private readonly Task[] _pollers;
+    private int _pending;
 
     public AsyncInvokeQueue(EngineOptions options, LifecycleEventHub events, Func<FunctionConfiguration, QueuedInvoke, Task<InvokeResult>> run)
     {
         _options = options;
         _events = events;
         _run = run;
-        _dispatcher = Task.Run(DispatchAsync);
+        _pollers = Enumerable.Range(0, Math.Max(1, options.ConcurrencyLimit)).Select(_ => Task.Run(PollAsync)).ToArray();
     }
 
-    /// <summary>Event invokes accepted and not yet finished.</summary>
-    public int Pending => Volatile.Read(ref _inFlight);
+    /// <summary>Event invokes accepted and not yet finished (retries included).</summary>
+    public int Pending => Volatile.Read(ref _pending);
 
     public void Enqueue(FunctionConfiguration function, QueuedInvoke invoke)
     {
-        Interlocked.Increment(ref _inFlight);
+        Interlocked.Increment(ref _pending);
         _events.Publish(new AsyncInvokeQueued { FunctionName = function.FunctionName, RequestId = invoke.RequestId });
-        _channel.Writer.TryWrite(invoke with { Function = function });
+        _channel.Writer.TryWrite(invoke with { Function = function, Attempt = 1 });
     }
 
-    /// <summary>Starts each queued invoke at once: the environment pool's concurrency limit throttles them.</summary>
-    private async Task DispatchAsync()
+    private async Task PollAsync()
     {
         try
         {
             await foreach (var invoke in _channel.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
-                _ = ProcessAsync(invoke);
+                await AttemptAsync(invoke).ConfigureAwait(false);
         }
         catch (OperationCanceledException) { }
     }
 
-    private async Task ProcessAsync(QueuedInvoke invoke)
+    private async Task AttemptAsync(QueuedInvoke invoke)
     {
         var function = invoke.Function!;
-        var attempt = 0;
-        string? lastError = null;
-        try
+        var throttledFor = 0;
+        while (!_stopping.IsCancellationRequested)
         {
-            while (!_stopping.IsCancellationRequested)
+            InvokeResult result;
+            try
             {
-                attempt++;
-                TimeSpan delay;
-                string reason;
-                try
-                {
-                    var result = await _run(function, invoke).ConfigureAwait(false);
-                    if (result.FunctionError is null)
-                    {
-                        _events.Publish(new AsyncInvokeCompleted { FunctionName = function.FunctionName, RequestId = invoke.RequestId, Attempts = attempt });
-                        return;
-                    }
-                    lastError = result.ErrorType ?? "Unhandled";
-                    if (attempt > LambdaLimits.AsyncMaxRetries) break;
-                    delay = _options.AsyncRetryDelays[Math.Min(attempt - 1, _options.AsyncRetryDelays.Count - 1)];
-                    reason = lastError;
-                }
-                catch (LambdaServiceException e) when (e.StatusCode == 429)
-                {
-                    // Throttled events wait and try again without using up retries, until the maximum event age.
-                    if (DateTimeOffset.UtcNow - invoke.AcceptedAt > _options.MaxEventAge) { lastError = e.ErrorType; break; }
-                    delay = TimeSpan.FromMilliseconds(Math.Min(1000, 50 * attempt));
-                    reason = e.ErrorType;
-                    attempt--;
-                }
-                _events.Publish(new AsyncInvokeRetrying { FunctionName = function.FunctionName, RequestId = invoke.RequestId, Attempt = attempt + 1, Delay = delay, Reason = reason });
-                await Task.Delay(delay, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                result = await _run(function, invoke).ConfigureAwait(false);
             }
-            _events.Publish(new AsyncInvokeCompleted { FunctionName = function.FunctionName, RequestId = invoke.RequestId, Attempts = attempt, ErrorType = lastError ?? "Shutdown" });
+            catch (LambdaServiceException e) when (e.StatusCode == 429)
+            {
+                // Throttled: wait and try again without using up a retry, until the maximum event age.
+                if (DateTimeOffset.UtcNow - invoke.AcceptedAt > _options.MaxEventAge)
+                {
+                    Complete(invoke, e.ErrorType);
+                    return;
+                }
+                await Task.Delay(Math.Min(1000, 10 << Math.Min(throttledFor++, 6)), _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Complete(invoke, e is LambdaServiceException service ? service.ErrorType : "ServiceException");
+                return;
+            }
+
+            if (result.FunctionError is null)
+            {
+                Complete(invoke, null);
+            }
+            else if (invoke.Attempt > LambdaLimits.AsyncMaxRetries)
+            {
+                Complete(invoke, result.ErrorType ?? "Unhandled");
+            }
+            else
+            {
+                var delay = _options.AsyncRetryDelays[Math.Min(invoke.Attempt - 1, _options.AsyncRetryDelays.Count - 1)];
+                _events.Publish(new AsyncInvokeRetrying { FunctionName = function.FunctionName, RequestId = invoke.RequestId, Attempt = invoke.Attempt + 1, Delay = delay, Reason = result.ErrorType ?? "Unhandled" });
+                _ = RequeueAfterAsync(invoke with { Attempt = invoke.Attempt + 1 }, delay);
+            }
+            return;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _events.Publish(new AsyncInvokeCompleted { FunctionName = function.FunctionName, RequestId = invoke.RequestId, Attempts = attempt, ErrorType = e.GetType().Name });
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-        }
+        Complete(invoke, "Shutdown");
+    }
+
+    private async Task RequeueAfterAsync(QueuedInvoke invoke, TimeSpan delay)
+    {
+        await Task.Delay(delay, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_stopping.IsCancellationRequested || !_channel.Writer.TryWrite(invoke)) Complete(invoke, "Shutdown");
+    }
+
+    private void Complete(QueuedInvoke invoke, string? errorType)
+    {
+        _events.Publish(new AsyncInvokeCompleted { FunctionName = invoke.Function!.FunctionName, RequestId = invoke.RequestId, Attempts = invoke.Attempt, ErrorType = errorType });
+        Interlocked.Decrement(ref _pending);
     }
 
     public async ValueTask DisposeAsync()
     {
         _stopping.Cancel();
         _channel.Writer.TryComplete();
-        await _dispatcher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_pollers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }
 
@@ -108,4 +119,7 @@ internal sealed class AsyncInvokeQueue : IAsyncDisposable
 internal sealed record QueuedInvoke(string RequestId, ReadOnlyMemory<byte> Payload, string InvokedFunctionArn, DateTimeOffset AcceptedAt)
 {
     public FunctionConfiguration? Function { get; init; }
+
+    /// <summary>1 for the first try, then 2 and 3 for Lambda's two retries.</summary>
+    public int Attempt { get; init; }
 }
