@@ -105,12 +105,19 @@ public sealed class Soak(LambdaEngine engine, string functionName)
                 var payload = Encoding.UTF8.GetBytes($"{{\"action\":\"echo\",\"n\":{i}}}");
                 try
                 {
-                    var result = await engine.InvokeAsync(new InvokeRequest
+                    var request = new InvokeRequest
                     {
                         FunctionName = functionName,
                         Payload = payload,
                         InvocationType = isAsync ? InvocationType.Event : InvocationType.RequestResponse,
-                    }, cancellationToken);
+                    };
+                    InvokeResult result;
+                    for (var attempt = 0; ; attempt++)
+                    {
+                        // Like an AWS SDK: a throttled call is retried a few times with backoff; only its final answer counts.
+                        try { result = await engine.InvokeAsync(request, cancellationToken); break; }
+                        catch (LambdaServiceException e) when (e.StatusCode == 429 && attempt < 4) { await Task.Delay(20 << attempt, cancellationToken); }
+                    }
                     answered.AddOrUpdate(result.RequestId, 1, (_, n) => n + 1);
                     if (isAsync) accepted.Add(result.RequestId);
                     else

@@ -183,7 +183,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             status = PlatformStatus.Timeout;
             resetReason = EnvironmentReason.Timeout;
             detail = $"task timed out after {seconds} seconds";
-            _sandbox.KillAll(process);
+            await _sandbox.KillAllAsync(process).ConfigureAwait(false);
         }
         else
         {
@@ -220,7 +220,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             await process.Exited.WaitAsync(_context.Options.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _sandbox.OnStopped(process);
         }
-        _sandbox.Destroy(process);
+        await _sandbox.DestroyAsync(process).ConfigureAwait(false);
         if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
         _session.Reset();
         await _server.DisposeAsync().ConfigureAwait(false);
@@ -315,7 +315,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _process = null;
         if (process is not null)
         {
-            _sandbox.KillAll(process);
+            await _sandbox.KillAllAsync(process).ConfigureAwait(false);
             _sandbox.OnStopped(process);
             await process.DisposeAsync().ConfigureAwait(false);
         }

@@ -6,9 +6,10 @@ namespace DevTools.Engine.Invocation;
 
 /// <summary>
 /// Lambda's internal queue for Event invokes: accepted at once, then run by a fixed set of pollers
-/// (as many as the engine's concurrency), retried twice after a function error with Lambda's delays
+/// (half the engine's concurrency), retried twice after a function error with Lambda's delays
 /// (a retry waits outside the pollers, so it holds no capacity), and retried while throttled until
-/// the maximum event age. Sync and Event invokes share the concurrency, as in Lambda.
+/// the maximum event age. Sync and Event invokes share the concurrency, as in Lambda; unlike Lambda,
+/// Event invokes can never take all of it (a local tool favours the developer's interactive calls).
 /// </summary>
 internal sealed class AsyncInvokeQueue : IAsyncDisposable
 {
@@ -25,7 +26,8 @@ internal sealed class AsyncInvokeQueue : IAsyncDisposable
         _options = options;
         _events = events;
         _run = run;
-        _pollers = Enumerable.Range(0, Math.Max(1, options.ConcurrencyLimit)).Select(_ => Task.Run(PollAsync)).ToArray();
+        // Half the concurrency at most: a backlog of Event invokes never locks interactive (sync) callers out.
+        _pollers = Enumerable.Range(0, Math.Max(1, options.ConcurrencyLimit / 2)).Select(_ => Task.Run(PollAsync)).ToArray();
     }
 
     /// <summary>Event invokes accepted and not yet finished (retries included).</summary>

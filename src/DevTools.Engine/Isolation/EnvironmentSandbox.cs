@@ -138,9 +138,9 @@ public sealed class EnvironmentSandbox
         _cgroup?.Pids() ?? (process is null || process.HasExited ? [] : [process.Pid]);
 
     /// <summary>Kills every process of the environment now.</summary>
-    public void KillAll(RuntimeProcess? process)
+    public async Task KillAllAsync(RuntimeProcess? process)
     {
-        _cgroup?.KillAll();
+        if (_cgroup is not null) await _cgroup.KillAllAsync().ConfigureAwait(false);
         process?.Kill();
     }
 
@@ -161,12 +161,12 @@ public sealed class EnvironmentSandbox
     }
 
     /// <summary>Removes everything of the environment: processes, cgroups, its /tmp.</summary>
-    public void Destroy(RuntimeProcess? process)
+    public async Task DestroyAsync(RuntimeProcess? process)
     {
-        KillAll(process);
+        await KillAllAsync(process).ConfigureAwait(false);
         if (_cgroup is not null)
         {
-            _cgroup.Delete();
+            await _cgroup.DeleteAsync().ConfigureAwait(false);
             foreach (var procs in _cgroup.ProcsFiles) _factory.Watchdog.Untrack("cgroup", Path.GetDirectoryName(procs)!);
             _cgroup.Dispose();
         }

@@ -39,7 +39,7 @@ public sealed class SandboxFactory : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _cgroups?.Delete();
+        if (_cgroups is not null) await _cgroups.DeleteAsync().ConfigureAwait(false);
         EngineWorkspace.Delete(WorkspaceRoot);
         await Watchdog.DisposeAsync().ConfigureAwait(false);
     }

@@ -51,8 +51,8 @@ internal static class CgroupFiles
 
     public static void Write(SafeFileHandle handle, ReadOnlySpan<byte> value) => RandomAccess.Write(handle, value, 0);
 
-    /// <summary>Removes a group directory, retrying briefly while the kernel finishes reaping its last processes.</summary>
-    public static void RemoveDirectory(string path)
+    /// <summary>Removes a group directory, retrying briefly (without blocking a thread) while the kernel reaps its last processes.</summary>
+    public static async Task RemoveDirectoryAsync(string path)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
@@ -60,11 +60,11 @@ internal static class CgroupFiles
             {
                 if (!Directory.Exists(path)) return;
                 // Child groups first; cgroup directories are removed with rmdir, not recursively.
-                foreach (var child in Directory.GetDirectories(path)) RemoveDirectory(child);
+                foreach (var child in Directory.GetDirectories(path)) await RemoveDirectoryAsync(child).ConfigureAwait(false);
                 Directory.Delete(path);
                 return;
             }
-            catch (IOException) { Thread.Sleep(10); }
+            catch (IOException) { await Task.Delay(10).ConfigureAwait(false); }
             catch (UnauthorizedAccessException) { return; }
         }
     }

@@ -60,9 +60,9 @@ internal sealed class CgroupTree
     }
 
     /// <summary>Removes the engine's groups (their environments are gone by then).</summary>
-    public void Delete()
+    public async Task DeleteAsync()
     {
-        foreach (var group in EngineGroups.Values) CgroupFiles.RemoveDirectory(group);
+        foreach (var group in EngineGroups.Values) await CgroupFiles.RemoveDirectoryAsync(group).ConfigureAwait(false);
     }
 
     private static void EnableControllers(string parent, string child)
@@ -86,7 +86,7 @@ internal sealed class CgroupTree
                 CgroupFiles.TryWrite(Path.Combine(environment, "freezer.state"), "THAWED");
                 CgroupFiles.TryWrite(Path.Combine(environment, "cgroup.freeze"), "0");
             }
-            CgroupFiles.RemoveDirectory(dir);
+            CgroupFiles.RemoveDirectoryAsync(dir).GetAwaiter().GetResult(); // once, at engine start-up
         }
     }
 }

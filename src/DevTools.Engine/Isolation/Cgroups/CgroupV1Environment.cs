@@ -49,7 +49,7 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
     /// Frozen v1 tasks do not die until thawed, and running ones may fork while being killed:
     /// freeze, kill every pid, thaw so the kills are delivered, and repeat until the group is empty.
     /// </summary>
-    public void KillAll()
+    public async Task KillAllAsync()
     {
         for (var round = 0; round < 20; round++)
         {
@@ -58,13 +58,13 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
             Freeze();
             foreach (var pid in pids) Native.Kill(pid, Native.SIGKILL);
             Thaw();
-            Thread.Sleep(round < 5 ? 2 : 20);
+            await Task.Delay(round < 5 ? 2 : 20).ConfigureAwait(false);
         }
     }
 
-    public void Delete()
+    public async Task DeleteAsync()
     {
-        foreach (var dir in new[] { _freezer, _memory, _cpu }.OfType<string>()) CgroupFiles.RemoveDirectory(dir);
+        foreach (var dir in new[] { _freezer, _memory, _cpu }.OfType<string>()) await CgroupFiles.RemoveDirectoryAsync(dir).ConfigureAwait(false);
     }
 
     public void Dispose()

@@ -41,7 +41,7 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
 
     public IReadOnlyList<int> Pids() => CgroupFiles.ReadPids(Path.Combine(_group, "cgroup.procs"));
 
-    public void KillAll()
+    public async Task KillAllAsync()
     {
         // cgroup.kill (Linux 5.14+) kills the whole group at once, frozen or not.
         if (!CgroupFiles.TryWrite(Path.Combine(_group, "cgroup.kill"), "1"))
@@ -49,10 +49,10 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
             foreach (var pid in Pids()) Native.Kill(pid, Native.SIGKILL);
             Thaw();
         }
-        for (var i = 0; i < 100 && Pids().Count > 0; i++) Thread.Sleep(5);
+        for (var i = 0; i < 100 && Pids().Count > 0; i++) await Task.Delay(5).ConfigureAwait(false);
     }
 
-    public void Delete() => CgroupFiles.RemoveDirectory(_group);
+    public Task DeleteAsync() => CgroupFiles.RemoveDirectoryAsync(_group);
 
     public void Dispose()
     {

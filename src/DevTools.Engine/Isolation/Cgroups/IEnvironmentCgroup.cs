@@ -19,8 +19,8 @@ internal interface IEnvironmentCgroup : IDisposable
     IReadOnlyList<int> Pids();
 
     /// <summary>Kills every process of the group, including ones that left the runtime's process group.</summary>
-    void KillAll();
+    Task KillAllAsync();
 
     /// <summary>Removes the group (its processes must be gone).</summary>
-    void Delete();
+    Task DeleteAsync();
 }
