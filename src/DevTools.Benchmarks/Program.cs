@@ -32,6 +32,7 @@ if (only is null or "overhead") await benchmarks.EngineOverheadAsync();
 if (only is null or "cold") await benchmarks.ColdStartAsync();
 if (only is null or "scale") await benchmarks.ScaleAsync();
 if (only is null or "startup") await benchmarks.StartupAsync();
+if (only is null or "jsonrpc") await benchmarks.JsonRpcAsync();
 if (only == "soak") await benchmarks.SoakAsync(soakRequests, soakClients);
 
 if (output is not null && only != "soak")
