@@ -21,5 +21,5 @@ if (withTests) {
   const testDir = join(root, 'test/unit');
   rmSync(join(root, 'out'), { recursive: true, force: true });
   const entryPoints = readdirSync(testDir).filter(f => f.endsWith('.test.ts')).map(f => join(testDir, f));
-  await build({ ...common, entryPoints, outdir: join(root, 'out/test/unit'), packages: 'external' });
+  await build({ ...common, format: 'esm', outExtension: { '.js': '.mjs' }, entryPoints, outdir: join(root, 'out/test/unit'), packages: 'external' });
 }

@@ -36,6 +36,7 @@ export function versionHeight(repositoryRoot) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as a script (`node scripts/version.mjs`): print it. (Compared by name: the unit tests bundle this module.)
+if (process.argv[1] && process.argv[1].endsWith('version.mjs')) {
   console.log(computeVersion(join(dirname(fileURLToPath(import.meta.url)), '../..')));
 }

@@ -139,7 +139,9 @@ export class BackendConnection implements vscode.Disposable {
     await this.start();
     const client = this.client;
     if (!client || this.currentState !== 'running') throw new BackendUnavailableError(this.failure ?? 'The Lambda DevTools backend is not running.');
-    return params === undefined ? client.sendRequest<R>(method, token) : client.sendRequest<R>(method, params, token);
+    // vscode-jsonrpc counts every argument after the method as a parameter: pass neither params nor token when absent.
+    if (params === undefined) return token ? client.sendRequest<R>(method, token) : client.sendRequest<R>(method);
+    return token ? client.sendRequest<R>(method, params, token) : client.sendRequest<R>(method, params);
   }
 
   dispose(): void {

@@ -142,6 +142,11 @@ export class InvokeCommands {
     }
     const presentation = presentResult(result, settings.inlineResultMaxLength);
     if (presentation.openDocument) await this.results.show(result.functionName || functionName, presentation.document);
+    if (presentation.openDocument && presentation.severity === 'info') {
+      // The editor shows the result: the metrics go to the status bar rather than another notification.
+      vscode.window.setStatusBarMessage(`$(check) ${presentation.message}`, 15_000);
+      return;
+    }
     const actions = presentation.openDocument ? ['Show Lifecycle Log'] : ['Open as JSON', 'Show Lifecycle Log'];
     const shown =
       presentation.severity === 'error'
