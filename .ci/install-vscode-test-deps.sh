@@ -11,7 +11,8 @@ code_server_version=4.100.3
 ripgrep_cache_name=vscode-ripgrep-cache-1.15.11
 ripgrep_archive=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 
-cache=${DEVTOOLS_VSCODE_TEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lambda-devtools}
+home=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+cache=${DEVTOOLS_VSCODE_TEST_CACHE:-${XDG_CACHE_HOME:-$home/.cache}/lambda-devtools}
 target="$cache/code-server-$code_server_version"
 log="$cache/install.log"
 mkdir -p "$cache"

@@ -13,6 +13,7 @@ import {
   type LanguageClientOptions,
 } from 'vscode-languageclient/node';
 import { readSettings, serveArguments, type DevToolsSettings } from '../settings';
+import { explainBackendExit } from './backendExit';
 import { resolveCli, type CliCommand } from './cliResolver';
 import { Methods, ServerCommands, type EngineInfo, type LifecycleEvent } from './protocol';
 import { locateTemplate } from './templateLocator';
@@ -96,6 +97,7 @@ export class BackendConnection implements vscode.Disposable {
   async restart(): Promise<void> {
     await this.starting?.catch(() => undefined);
     this.restarting = true;
+    this.setState('starting');
     try {
       if (this.client && this.currentState === 'running') {
         const pid = this.info?.processId;
@@ -131,7 +133,7 @@ export class BackendConnection implements vscode.Disposable {
       const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
       await withTimeout(exited, 3_000).catch(() => child.kill('SIGKILL'));
     }
-    if (this.currentState !== 'failed' && this.currentState !== 'noTemplate') this.setState('stopped');
+    if (!this.restarting && this.currentState !== 'failed' && this.currentState !== 'noTemplate') this.setState('stopped');
   }
 
   /** Sends a `lambda/*` request, starting the backend first when needed. */
@@ -296,11 +298,7 @@ export class BackendConnection implements vscode.Disposable {
 
   /** A start or run failure, with the backend's last words (its stderr) when it said any. */
   private explainExit(error: unknown): string {
-    const tail = this.stderrTail.filter(line => !/^\s*at /.test(line)).slice(-3).join(' ');
-    const reason = messageOf(error);
-    if (/You must install or update \.NET|Framework: 'Microsoft\.NETCore\.App'/i.test(tail))
-      return `The .NET 10 runtime is missing, and the Lambda DevTools backend needs it: install .NET 10 (https://dotnet.microsoft.com/download). ${tail}`;
-    return tail ? `The Lambda DevTools backend stopped: ${tail}` : `The Lambda DevTools backend could not be started: ${reason}`;
+    return explainBackendExit(this.stderrTail, messageOf(error));
   }
 
   private fail(reason: string, offerLog: boolean): void {

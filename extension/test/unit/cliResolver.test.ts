@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findRepositoryBuild, resolveCli, type MachineProbe } from '../../src/backend/cliResolver';
+import { explainBackendExit } from '../../src/backend/backendExit';
 
 /** A machine with these files (path to modification time) and these executables on PATH. */
 function machine(files: Record<string, number>, onPath: Record<string, string> = {}): MachineProbe {
@@ -50,4 +51,17 @@ test('a missing .NET is named as the problem; devtools.dotnetPath may point to o
   assert.match(resolveCli(input, machine(files)).error ?? '', /\.NET runtime \(dotnet\) was not found.*install \.NET 10/);
   assert.equal(resolveCli({ ...input, dotnetPath: '/opt/dotnet/dotnet' }, machine(files)).cli?.command, '/opt/dotnet/dotnet');
   assert.match(resolveCli({ ...input, dotnetPath: '/opt/none/dotnet' }, machine(files)).error ?? '', /\.NET runtime \(\/opt\/none\/dotnet\)/);
+});
+
+test("a backend that stopped is explained by its last words; a missing .NET runtime by name", () => {
+  assert.equal(explainBackendExit([], 'spawn failed'), 'The Lambda DevTools backend could not be started: spawn failed');
+  assert.equal(
+    explainBackendExit(['Unhandled exception. System.IO.IOException: disk full', '   at X.Y()', 'Stopping'], 'closed'),
+    'The Lambda DevTools backend stopped: Unhandled exception. System.IO.IOException: disk full Stopping',
+  );
+  const dotnet = [
+    "You must install or update .NET to run this application.",
+    "Framework: 'Microsoft.NETCore.App', version '10.0.0' (x64)",
+  ];
+  assert.match(explainBackendExit(dotnet, 'closed'), /^The \.NET 10 runtime is missing.*install \.NET 10/);
 });
