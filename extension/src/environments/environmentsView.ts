@@ -62,7 +62,9 @@ export class EnvironmentsView implements vscode.TreeDataProvider<EnvironmentsNod
         f.logicalId,
         f.environments.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
       );
-      item.id = `function:${f.logicalId}`;
+      // The id changes when the first environment comes or the last goes, so VS Code shows the new state (expanded)
+      // instead of the collapsed one it remembers for the id.
+      item.id = `function:${f.logicalId}:${f.environments.length > 0 ? 'warm' : 'cold'}`;
       item.description = describeFunction(f);
       item.iconPath = new vscode.ThemeIcon('symbol-function');
       item.contextValue = 'lambdaFunction';

@@ -86,8 +86,8 @@ export class InvokeCommands {
       items.push({ label: 'Recent events', kind: vscode.QuickPickItemKind.Separator });
       for (const event of recent)
         items.push({
-          label: `$(history) ${event.label}`,
-          description: 'recent',
+          label: `$(history) ${path.basename(event.label)}`,
+          description: path.dirname(event.label) === '.' ? 'recent' : `recent · ${path.dirname(event.label)}`,
           detail: oneLine(event.payload),
           choose: async () => this.refreshed(event),
         });

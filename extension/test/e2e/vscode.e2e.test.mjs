@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,14 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
     // The backend comes from the setting here: the copy is outside the repository, where the extension would look.
     mkdirSync(join(workspace, '.vscode'));
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'devtools.cliPath': cli }, null, 2));
+    // One more function, that fails, for the error display.
+    mkdirSync(join(workspace, 'functions', 'failing'));
+    writeFileSync(join(workspace, 'functions', 'failing', 'index.js'), "exports.handler = async () => { throw new Error('the order is missing'); };\n");
+    writeFileSync(
+      join(workspace, 'template.yaml'),
+      readFileSync(join(workspace, 'template.yaml'), 'utf8') +
+        '\n  FailingFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      CodeUri: functions/failing/\n      Handler: index.handler\n',
+    );
     // A second template with a mistake, for the diagnostics.
     mkdirSync(join(workspace, 'broken'));
     writeFileSync(
@@ -218,10 +226,25 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
     await screenshot('diagnostics');
   });
 
+  test('a function error is shown as an error', stepTimeout, async () => {
+    await runCommand(page, 'Lambda: Invoke Local Function');
+    await pick(page, 'Lambda: Invoke Local Function', 'FailingFunction');
+    await pick(page, 'Lambda: Invoke FailingFunction', 'Empty event');
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'FailingFunction failed' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(normalise(await toast.innerText()), /FailingFunction failed \(Unhandled\): Error: the order is missing/);
+    assert.equal(await toast.locator('.codicon-error').count(), 1);
+    await screenshot('function-error');
+    await clearNotifications(page);
+  });
+
   test('Lambda: Stop All Environments retires the environment; the view and the status bar follow', stepTimeout, async () => {
     await runCommand(page, 'Lambda: Stop All Environments');
     await runCommand(page, 'Lambda: Show Lifecycle Log');
-    await until('the retirement in the log', async () => (await outputLines(page).catch(() => [])).some(l => /^ENVIRONMENT \w+ retired after 2 invocation\(s\): stopped/.test(l)));
+    await until('the retirements in the log', async () => {
+      const retired = (await outputLines(page).catch(() => [])).filter(l => /^ENVIRONMENT \w+ retired after \d+ invocation\(s\): stopped/.test(l));
+      return retired.length === 2 && retired.some(l => l.includes('after 2 invocation(s)'));
+    });
     const status = page.locator('.part.statusbar .statusbar-item').filter({ hasText: 'λ' }).first();
     await until('λ 0 warm', async () => normalise(await status.innerText().catch(() => '')).includes('λ 0 warm'));
     const view = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /Lambda Environments/i }) });
@@ -235,7 +258,11 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
       const restart = shown.findLastIndex(l => l === '[Lambda DevTools] Restarting the backend.');
       return restart >= 0 && shown.slice(restart).some(l => l.startsWith('[Lambda DevTools] Connected to the backend'));
     }, 60_000);
-    await runCommand(page, 'Lambda: Invoke Again With Last Event');
+    await runCommand(page, 'Lambda: Invoke Local Function');
+    await pick(page, 'Lambda: Invoke Local Function', 'NodeCjsFunction');
+    // The event used before comes first, as a recent event.
+    const recent = await pick(page, 'Lambda: Invoke NodeCjsFunction', '', 'node-cjs.json');
+    assert.match(recent, /recent/);
     const lines = await until('a cold REPORT after the restart', async () => {
       const shown = await outputLines(page).catch(() => []);
       const restart = shown.findLastIndex(l => l.startsWith('[Lambda DevTools] Connected to the backend'));
