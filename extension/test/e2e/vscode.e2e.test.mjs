@@ -167,6 +167,10 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
 
   test('Lambda: Invoke Again With Last Event: warm, no Init Duration', stepTimeout, async () => {
     await runCommand(page, 'Lambda: Invoke Again With Last Event');
+    await until('the result of the second invoke', async () => (await editorLines(page).catch(() => [])).some(l => l.includes('"invocations": 2')));
+    // The whole log in sight: the panel maximized shows every line so far.
+    await clearNotifications(page);
+    await runCommand(page, 'View: Toggle Maximized Panel');
     const lines = await until('a second REPORT', async () => {
       const shown = await outputLines(page).catch(() => []);
       return shown.filter(l => l.startsWith('REPORT RequestId:')).length >= 2 && shown.filter(l => /^ENVIRONMENT \w+ frozen/.test(l)).length >= 2 ? shown : undefined;
@@ -178,10 +182,7 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
     assert.equal(lines.filter(l => l.startsWith('START RequestId:')).length, 2);
     assert.equal(lines.filter(l => l.startsWith('END RequestId:')).length, 2);
     assert.ok(lines.some(l => /^ENVIRONMENT \w+ thawed after/.test(l)), lines.join('\n'));
-    await until('the result of the second invoke', async () => (await editorLines(page).catch(() => [])).some(l => l.includes('"invocations": 2')));
-    await clearNotifications(page);
-    await runCommand(page, 'View: Toggle Maximized Panel');
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(300);
     await screenshot('output');
     await runCommand(page, 'View: Toggle Maximized Panel');
   });
