@@ -96,10 +96,11 @@ export class BackendConnection implements vscode.Disposable {
    */
   async restart(): Promise<void> {
     await this.starting?.catch(() => undefined);
+    const running = this.client !== undefined && this.currentState === 'running';
     this.restarting = true;
     this.setState('starting');
     try {
-      if (this.client && this.currentState === 'running') {
+      if (this.client && running) {
         const pid = this.info?.processId;
         await withTimeout(this.client.sendRequest(Methods.shutdown), 5_000).catch(() => undefined);
         // The next backend can only take the workspace once this one has let go of it.
@@ -130,8 +131,12 @@ export class BackendConnection implements vscode.Disposable {
       }
     }
     if (child && child.exitCode === null && child.signalCode === null) {
+      // It should have ended with its connection; SIGTERM lets it retire its environments, SIGKILL is the last resort.
       const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-      await withTimeout(exited, 3_000).catch(() => child.kill('SIGKILL'));
+      await withTimeout(exited, 3_000).catch(async () => {
+        child.kill('SIGTERM');
+        await withTimeout(exited, 5_000).catch(() => child.kill('SIGKILL'));
+      });
     }
     if (!this.restarting && this.currentState !== 'failed' && this.currentState !== 'noTemplate') this.setState('stopped');
   }

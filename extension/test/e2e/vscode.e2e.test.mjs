@@ -12,7 +12,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { createConnection } from 'node:net';
 import { chromium } from 'playwright-core';
+import { createMessageConnection, SocketMessageReader, SocketMessageWriter } from 'vscode-jsonrpc/node.js';
 import { installExtension, startCodeServer, stopCodeServer, writeUserSettings } from './codeServer.mjs';
 import { clearNotifications, editorLines, normalise, openFile, outputLines, pick, runCommand, until, widenSideBar } from './workbench.mjs';
 
@@ -239,12 +242,37 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
     await clearNotifications(page);
   });
 
+  test("another client's invoke (over the workspace socket, as PowerShell's) shows in the log and the view", stepTimeout, async () => {
+    // docs/protocol.md: $XDG_RUNTIME_DIR/lambda-devtools/<first 16 hex digits of SHA-256 of the workspace path>.sock
+    const key = createHash('sha256').update(workspace, 'utf8').digest('hex').slice(0, 16);
+    const socket = await new Promise((resolve, reject) => {
+      const s = createConnection(join(root, 'run', 'lambda-devtools', `${key}.sock`), () => resolve(s));
+      s.once('error', reject);
+    });
+    const connection = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest('lambda/invoke', { functionName: 'PythonFunction', payload: '{"from":"another client"}' });
+      assert.equal(result.statusCode, 200);
+      await runCommand(page, 'Lambda: Show Lifecycle Log');
+      await until("the other client's invoke in the log", async () => {
+        const shown = await outputLines(page).catch(() => []);
+        return shown.some(l => l.startsWith(`START RequestId: ${result.requestId}`)) && shown.some(l => l.startsWith(`REPORT RequestId: ${result.requestId}`));
+      });
+      const view = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /Lambda Environments/i }) });
+      await view.locator('.monaco-list-row').filter({ hasText: 'PythonFunction' }).filter({ hasText: '1 warm' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    } finally {
+      connection.dispose();
+      socket.destroy();
+    }
+  });
+
   test('Lambda: Stop All Environments retires the environment; the view and the status bar follow', stepTimeout, async () => {
     await runCommand(page, 'Lambda: Stop All Environments');
     await runCommand(page, 'Lambda: Show Lifecycle Log');
     await until('the retirements in the log', async () => {
       const retired = (await outputLines(page).catch(() => [])).filter(l => /^ENVIRONMENT \w+ retired after \d+ invocation\(s\): stopped/.test(l));
-      return retired.length === 2 && retired.some(l => l.includes('after 2 invocation(s)'));
+      return retired.length === 3 && retired.some(l => l.includes('after 2 invocation(s)'));
     });
     const status = page.locator('.part.statusbar .statusbar-item').filter({ hasText: 'λ' }).first();
     await until('λ 0 warm', async () => normalise(await status.innerText().catch(() => '')).includes('λ 0 warm'));
