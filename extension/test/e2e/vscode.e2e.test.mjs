@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { chromium } from 'playwright-core';
 import { createMessageConnection, SocketMessageReader, SocketMessageWriter } from 'vscode-jsonrpc/node.js';
-import { installExtension, startCodeServer, stopCodeServer, writeUserSettings } from './codeServer.mjs';
+import { installExtension, privateEnvironment, startCodeServer, stopCodeServer, writeUserSettings } from './codeServer.mjs';
 import { clearNotifications, editorLines, normalise, openFile, outputLines, pick, runCommand, until, widenSideBar } from './workbench.mjs';
 
 const extensionRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -115,7 +115,7 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
     });
     installExtension(installation, root, vsix);
     server = await startCodeServer(installation, root, workspace);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumFlags, timeout: 60_000 });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumFlags, env: privateEnvironment(root), timeout: 60_000 });
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000 });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
