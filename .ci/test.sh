@@ -57,6 +57,43 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 
+# ---- VS Code extension (extension/) -------------------------------------------------------------------------------
+# The npm workspace (root package-lock.json) is installed, the extension type-checked, bundled and unit-tested, then
+# packaged as a .vsix (.artifacts/) and tested end to end in code-server driven by Chromium against the built backend
+# (.ci/install-vscode-test-deps.sh installs both once per machine; screenshots in .artifacts/e2e/). Node's TAP counts
+# are added to the totals.
+extension_counts() { # <tap file>: adds its "# pass" / "# fail" to the totals; a run that never got to them is one failure
+  local p f
+  grep -E '^(not ok|# (pass|fail))' "$1" || true
+  p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$1" | tail -1)
+  f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$1" | tail -1)
+  if [ -z "$p" ] && [ -z "$f" ]; then f=1; tail -20 "$1" >&2; fi
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+if [ ! -e node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  timeout 600 npm ci --no-audit --no-fund --loglevel=error \
+    || echo "warning: the extension's npm packages could not be installed; its tests will fail" >&2
+fi
+(cd extension && node scripts/build.mjs --tests && timeout 300 node --test --test-reporter=tap out/test/unit/) \
+  > "$results/extension-unit.tap" 2>&1 || status=$?
+extension_counts "$results/extension-unit.tap"
+if [ -e src/DevTools.Cli/bin/Debug/net10.0/devtools.dll ]; then
+  vsix=$(cd extension && node scripts/package.mjs 2>"../$results/extension-package.log" | tail -1) || status=$?
+  code_server=$(timeout 1500 bash .ci/install-vscode-test-deps.sh 2>"$results/vscode-test-deps.log" | tail -1) || status=$?
+  if [ -n "$vsix" ] && [ -d "$code_server" ]; then
+    (cd extension && DEVTOOLS_VSIX="$vsix" DEVTOOLS_CODE_SERVER="$code_server" DEVTOOLS_CLI="$PWD/../src/DevTools.Cli/bin/Debug/net10.0/devtools.dll" \
+      timeout 900 node --test --test-reporter=tap test/e2e/) > "$results/extension-e2e.tap" 2>&1 || status=$?
+    extension_counts "$results/extension-e2e.tap"
+  else
+    echo "The extension's end-to-end test could not run: see $results/extension-package.log and $results/vscode-test-deps.log" >&2
+    cat "$results/extension-package.log" "$results/vscode-test-deps.log" >&2
+    failed=$((failed + 1))
+    status=1
+  fi
+fi
+# ---- end of the VS Code extension ----------------------------------------------------------------------------------
+
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$status" -ne 0 ]; then
   failed=1 # the build or the test host failed before any test ran
 fi

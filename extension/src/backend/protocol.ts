@@ -1,0 +1,145 @@
+// The backend's JSON-RPC contract as the extension uses it (docs/protocol.md; C# types in src/DevTools.Protocol).
+
+export const Methods = {
+  engineInfo: 'lambda/engine/info',
+  functionsList: 'lambda/functions/list',
+  functionsReload: 'lambda/functions/reload',
+  invoke: 'lambda/invoke',
+  environmentsList: 'lambda/environments/list',
+  environmentsStop: 'lambda/environments/stop',
+  eventsSubscribe: 'lambda/events/subscribe',
+  shutdown: 'lambda/shutdown',
+  /** Notification, server to client. */
+  event: 'lambda/event',
+} as const;
+
+/** The commands the language server puts on its CodeLenses (`workspace/executeCommand` names). */
+export const ServerCommands = {
+  invoke: 'lambda.invoke',
+  listEnvironments: 'lambda.environments.list',
+} as const;
+
+/** JSON-RPC error codes the backend answers with. */
+export const ErrorCodes = {
+  lambdaServiceError: -32001,
+  shuttingDown: -32002,
+  requestCancelled: -32800,
+} as const;
+
+export interface EngineInfo {
+  version: string;
+  protocolVersion: string;
+  processId: number;
+  workspace: string;
+  templatePath: string;
+  isolationLevel: string;
+  invokeApiAddress?: string;
+  limits: { concurrencyLimit: number; keepWarmSeconds: number; [name: string]: number };
+  capabilities: string[];
+  clients: number;
+}
+
+export interface FunctionDescription {
+  logicalId: string;
+  functionName: string;
+  runtime: string;
+  handler: string;
+  codeDirectory: string;
+  memorySizeMb: number;
+  timeoutSeconds: number;
+  ephemeralStorageMb: number;
+  architecture: string;
+  line: number;
+  column: number;
+  runnable: boolean;
+}
+
+export interface TemplateDiagnosticInfo {
+  severity: string;
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  functionId?: string;
+}
+
+export interface FunctionListResult {
+  templatePath: string;
+  functions: FunctionDescription[];
+  diagnostics: TemplateDiagnosticInfo[];
+}
+
+export interface InvokeParams {
+  functionName: string;
+  payload?: string;
+  invocationType?: 'RequestResponse' | 'Event' | 'DryRun';
+  clientContext?: string;
+  logTail?: boolean;
+}
+
+export interface InvokeMetrics {
+  durationMs: number;
+  billedDurationMs: number;
+  initDurationMs?: number;
+  maxMemoryUsedMb: number;
+  memorySizeMb: number;
+}
+
+export interface InvokeResponse {
+  requestId: string;
+  functionName: string;
+  statusCode: number;
+  payload?: string;
+  functionError?: string;
+  errorType?: string;
+  logTail?: string;
+  executedVersion: string;
+  environmentId?: string;
+  coldStart: boolean;
+  metrics?: InvokeMetrics;
+}
+
+export type EnvironmentState = 'initializing' | 'busy' | 'frozen' | 'idle';
+
+export interface EnvironmentDescription {
+  id: string;
+  functionName: string;
+  logicalId: string;
+  state: EnvironmentState;
+  createdAt: string;
+  lastUsedAt: string;
+  invocations: number;
+  maxMemoryUsedMb: number;
+  tmpUsedBytes: number;
+  pid?: number;
+  isolation: string;
+}
+
+export interface EnvironmentListResult {
+  environments: EnvironmentDescription[];
+}
+
+export interface EnvironmentStopParams {
+  functionName?: string;
+  environmentId?: string;
+}
+
+/** One `lambda/event` notification: the engine's one event model, with the line Lambda would print. */
+export interface LifecycleEvent {
+  time: string;
+  type: string;
+  functionName: string;
+  environmentId?: string;
+  requestId?: string;
+  /** The line as Lambda's log shows it; absent for events Lambda prints nothing for. */
+  text?: string;
+  record: Record<string, unknown>;
+}
+
+/** The `data` of a `-32001` LambdaServiceError. */
+export interface LambdaServiceErrorData {
+  errorType?: string;
+  statusCode?: number;
+  reason?: string;
+}

@@ -1,0 +1,214 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { describeRequestError, type BackendConnection } from '../backend/backendConnection';
+import { Methods, type FunctionDescription, type FunctionListResult, type InvokeResponse } from '../backend/protocol';
+import { discoverEventFiles, eventDirectories, rankEventFiles, readEvent } from './eventFiles';
+import { presentResult } from './resultPresentation';
+import type { RecentEvent, RecentEvents } from './recentEvents';
+import type { ResultView } from './resultView';
+
+/** An event chosen in the quick pick: its JSON text and where it came from. */
+interface ChosenEvent {
+  label: string;
+  payload: string;
+  file?: string;
+}
+
+type EventItem = vscode.QuickPickItem & { choose?: () => Promise<ChosenEvent | undefined> };
+
+const newEventTemplate = '{\n  "key1": "value1"\n}\n';
+
+/** "Lambda: Invoke Local Function" and "Lambda: Invoke Again With Last Event". */
+export class InvokeCommands {
+  constructor(
+    private readonly backend: BackendConnection,
+    private readonly recent: RecentEvents,
+    private readonly results: ResultView,
+    private readonly lifecycleOutput: vscode.OutputChannel,
+  ) {}
+
+  /** Picks a function (unless given, e.g. by a CodeLens), then an event, and invokes. */
+  async invokeLocalFunction(functionName?: string): Promise<void> {
+    const functions = await this.listFunctions();
+    if (!functions) return;
+    const chosen = typeof functionName === 'string' ? functions.find(f => f.logicalId === functionName || f.functionName === functionName) : await this.pickFunction(functions);
+    if (!chosen) return;
+    const event = await this.pickEvent(chosen);
+    if (!event) return;
+    await this.invoke(chosen.logicalId, event);
+  }
+
+  async invokeAgain(): Promise<void> {
+    const last = this.recent.last();
+    if (!last) return this.invokeLocalFunction();
+    await this.invoke(last.functionName, this.refreshed(last));
+  }
+
+  private async listFunctions(): Promise<FunctionDescription[] | undefined> {
+    try {
+      const list = await this.backend.request<FunctionListResult>(Methods.functionsList);
+      if (list.functions.length > 0) return list.functions;
+      const errors = list.diagnostics.filter(d => d.severity === 'error').length;
+      void vscode.window.showWarningMessage(
+        `${path.basename(list.templatePath)} declares no function${errors > 0 ? ` it can load (${errors} error(s): see Problems)` : ''}.`,
+      );
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Lambda: ${describeRequestError(error).message}`);
+    }
+    return undefined;
+  }
+
+  private async pickFunction(functions: FunctionDescription[]): Promise<FunctionDescription | undefined> {
+    const base = this.backend.templatePath ? path.dirname(this.backend.templatePath) : undefined;
+    const items = functions.map(f => ({
+      label: f.logicalId,
+      description: `${f.runtime} · ${f.memorySizeMb} MB`,
+      detail: `${f.handler} in ${base ? path.relative(base, f.codeDirectory) || '.' : f.codeDirectory}${f.runnable ? '' : ' — this runtime does not run locally'}`,
+      function: f,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Lambda: Invoke Local Function',
+      placeHolder: `Function of ${this.backend.templatePath ? path.basename(this.backend.templatePath) : 'the template'} to invoke`,
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
+    return picked?.function;
+  }
+
+  private async pickEvent(fn: FunctionDescription): Promise<ChosenEvent | undefined> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.fsPath);
+    const labelBase = folders[0] ?? (this.backend.templatePath ? path.dirname(this.backend.templatePath) : process.cwd());
+    const files = rankEventFiles(discoverEventFiles(eventDirectories(folders, this.backend.templatePath), labelBase), fn.logicalId, fn.codeDirectory);
+    const items: EventItem[] = [];
+    const recent = this.recent.of(fn.logicalId);
+    if (recent.length > 0) {
+      items.push({ label: 'Recent events', kind: vscode.QuickPickItemKind.Separator });
+      for (const event of recent)
+        items.push({
+          label: `$(history) ${path.basename(event.label)}`,
+          description: path.dirname(event.label) === '.' ? 'recent' : `recent · ${path.dirname(event.label)}`,
+          detail: oneLine(event.payload),
+          choose: async () => this.refreshed(event),
+        });
+    }
+    if (files.length > 0) {
+      items.push({ label: 'Event files', kind: vscode.QuickPickItemKind.Separator });
+      for (const file of files)
+        items.push({
+          label: `$(json) ${path.basename(file.file)}`,
+          description: path.dirname(file.label),
+          choose: async () => this.fromFile(file.file, file.label),
+        });
+    }
+    items.push({ label: 'Other', kind: vscode.QuickPickItemKind.Separator });
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && (active.languageId === 'json' || active.languageId === 'jsonc') && active.uri.scheme !== 'lambda-result')
+      items.push({
+        label: `$(file-code) Active editor: ${path.basename(active.fileName)}`,
+        description: active.isUntitled ? 'unsaved' : vscode.workspace.asRelativePath(active.uri),
+        choose: async () => this.fromDocument(active),
+      });
+    items.push({
+      label: '$(new-file) New JSON event…',
+      description: 'write the event in an editor, then invoke',
+      choose: async () => this.newEvent(fn),
+    });
+    items.push({ label: '$(symbol-namespace) Empty event', description: '{}', choose: async () => ({ label: '{}', payload: '{}' }) });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Lambda: Invoke ${fn.logicalId}`,
+      placeHolder: 'Event to send',
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
+    return picked?.choose?.();
+  }
+
+  private async invoke(functionName: string, event: ChosenEvent): Promise<void> {
+    const settings = this.backend.settings();
+    if (settings.revealLifecycleLog) this.lifecycleOutput.show(true);
+    const remembered: RecentEvent = { functionName, label: event.label, payload: event.payload, file: event.file, at: Date.now() };
+    await this.recent.remember(remembered);
+    let result: InvokeResponse;
+    try {
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Invoking ${functionName}…`, cancellable: true },
+        (_progress, token) => this.backend.request<InvokeResponse>(Methods.invoke, { functionName, payload: event.payload }, token),
+      );
+    } catch (error) {
+      const { message, cancelled } = describeRequestError(error);
+      if (!cancelled) void vscode.window.showErrorMessage(`Cannot invoke ${functionName}: ${message}`);
+      return;
+    }
+    const presentation = presentResult(result, settings.inlineResultMaxLength);
+    if (presentation.openDocument) await this.results.show(result.functionName || functionName, presentation.document);
+    if (presentation.openDocument && presentation.severity === 'info') {
+      // The editor shows the result: the metrics go to the status bar rather than another notification.
+      vscode.window.setStatusBarMessage(`$(check) ${presentation.message}`, 15_000);
+      return;
+    }
+    const actions = presentation.openDocument ? ['Show Lifecycle Log'] : ['Open as JSON', 'Show Lifecycle Log'];
+    const shown =
+      presentation.severity === 'error'
+        ? vscode.window.showErrorMessage(presentation.message, ...actions)
+        : vscode.window.showInformationMessage(presentation.message, ...actions);
+    void shown.then(choice => {
+      if (choice === 'Show Lifecycle Log') this.lifecycleOutput.show(true);
+      else if (choice === 'Open as JSON') void this.results.show(result.functionName || functionName, presentation.document);
+    });
+  }
+
+  /** A recent event from a file is read again, so edits to the file count; if the file is gone, the copy is sent. */
+  private refreshed(event: RecentEvent): ChosenEvent {
+    if (event.file) {
+      try {
+        const read = readEvent(fs.readFileSync(event.file, 'utf8'));
+        if (read.payload !== undefined) return { label: event.label, payload: read.payload, file: event.file };
+      } catch {
+        // fall back to the copy
+      }
+    }
+    return { label: event.label, payload: event.payload, file: event.file };
+  }
+
+  private async fromFile(file: string, label: string): Promise<ChosenEvent | undefined> {
+    let text: string;
+    try {
+      text = await fs.promises.readFile(file, 'utf8');
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Cannot read ${label}: ${(error as Error).message}`);
+      return undefined;
+    }
+    return this.checked(readEvent(text), label, file);
+  }
+
+  private fromDocument(document: vscode.TextDocument): ChosenEvent | undefined {
+    const label = document.isUntitled ? path.basename(document.fileName) : vscode.workspace.asRelativePath(document.uri);
+    return this.checked(readEvent(document.getText()), label, document.isUntitled ? undefined : document.uri.fsPath);
+  }
+
+  private checked(read: { payload?: string; error?: string }, label: string, file?: string): ChosenEvent | undefined {
+    if (read.payload === undefined) {
+      void vscode.window.showErrorMessage(`The event ${label} is ${read.error}`);
+      return undefined;
+    }
+    return { label, payload: read.payload, file };
+  }
+
+  /** Opens a new JSON document for the event; a button on the notification invokes with what it then holds. */
+  private async newEvent(fn: FunctionDescription): Promise<ChosenEvent | undefined> {
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: newEventTemplate });
+    await vscode.window.showTextDocument(document);
+    const invoke = `Invoke ${fn.logicalId}`;
+    const choice = await vscode.window.showInformationMessage(
+      `Write the event for ${fn.logicalId} in the new editor, then choose "${invoke}". (Later: "Lambda: Invoke Local Function" offers the active editor.)`,
+      invoke,
+    );
+    return choice === invoke ? this.fromDocument(document) : undefined;
+  }
+}
+
+function oneLine(text: string): string {
+  const compact = text.replace(/\s+/g, ' ');
+  return compact.length > 100 ? compact.slice(0, 100) + '…' : compact;
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaults, differencesFromBackend, readSettings, serveArguments } from '../../src/settings';
+import { isTemplateFile, locateTemplate } from '../../src/backend/templateLocator';
+
+const source = (values: Record<string, unknown>) => ({ get: <T>(key: string) => values[key] as T | undefined });
+
+test('unset settings take the defaults (which mirror the backend: keep-warm 600 s, concurrency 10, freeze)', () => {
+  assert.deepEqual(readSettings(source({})), defaults);
+  assert.deepEqual([defaults.keepWarmSeconds, defaults.concurrencyLimit, defaults.freeze], [600, 10, true]);
+});
+
+test('settings are cleaned: trimmed paths, whole numbers at least 1, overrides as strings, a valid port or none', () => {
+  const settings = readSettings(source({
+    cliPath: '  /x/devtools.dll ', dotnetPath: '', keepWarmSeconds: 0, concurrencyLimit: 2.6,
+    parameterOverrides: { Greeting: 'Hi', Count: 3, Skip: null }, invokeApiPort: 70000, inlineResultMaxLength: 'x',
+  }));
+  assert.equal(settings.cliPath, '/x/devtools.dll');
+  assert.equal(settings.dotnetPath, 'dotnet');
+  assert.equal(settings.keepWarmSeconds, 1);
+  assert.equal(settings.concurrencyLimit, 3);
+  assert.deepEqual(settings.parameterOverrides, { Greeting: 'Hi', Count: '3' });
+  assert.equal(settings.invokeApiPort, null);
+  assert.equal(settings.inlineResultMaxLength, 120);
+  assert.equal(readSettings(source({ invokeApiPort: 0 })).invokeApiPort, 0);
+});
+
+test('the defaults become serve --stdio with the template and the pool options', () => {
+  assert.deepEqual(serveArguments(defaults, '/w/template.yaml', p => p), ['serve', '--stdio', '--template', '/w/template.yaml', '--keep-warm', '600', '--concurrency', '10']);
+});
+
+test('every backend setting becomes its serve option', () => {
+  const settings = {
+    ...defaults, keepWarmSeconds: 30, concurrencyLimit: 2, freeze: false, parameterOverrides: { Greeting: 'Hi there', Stage: 'dev' },
+    envVarsFile: 'env.json', region: 'eu-west-1', invokeApiPort: 3001,
+  };
+  assert.deepEqual(serveArguments(settings, '/w/template.yaml', p => `/w/${p}`), [
+    'serve', '--stdio', '--template', '/w/template.yaml', '--keep-warm', '30', '--concurrency', '2', '--no-freeze',
+    '--parameter-overrides', 'Greeting=Hi there', 'Stage=dev', '--env-vars', '/w/env.json', '--region', 'eu-west-1', '--invoke-port', '3001',
+  ]);
+});
+
+test("a backend started by another client with other limits is noticed", () => {
+  assert.deepEqual(differencesFromBackend(defaults, { keepWarmSeconds: 600, concurrencyLimit: 10 }), []);
+  assert.deepEqual(differencesFromBackend({ ...defaults, keepWarmSeconds: 30 }, { keepWarmSeconds: 600, concurrencyLimit: 10 }), ['keep-warm 600 s (setting: 30 s)']);
+});
+
+test('the template: the setting, else one at a folder root, else the shallowest found', () => {
+  const files = new Set(['/w/template.yml', '/w/api/template.yaml', '/v/sam/template.yaml']);
+  const isFile = (f: string) => files.has(f);
+  assert.equal(locateTemplate('api/template.yaml', ['/w'], isFile, []), '/w/api/template.yaml');
+  assert.equal(locateTemplate('missing.yaml', ['/w'], isFile, []), undefined);
+  assert.equal(locateTemplate('', ['/w'], isFile, []), '/w/template.yml');
+  assert.equal(locateTemplate('', ['/v'], isFile, ['/v/sam/deep/template.yaml', '/v/sam/template.yaml', '/v/other.yaml']), '/v/sam/template.yaml');
+  assert.equal(locateTemplate('', ['/x'], isFile, []), undefined);
+  assert.ok(isTemplateFile('/w/Template.YAML') && !isTemplateFile('/w/template.json'));
+});
