@@ -99,7 +99,7 @@ Describe 'Another client of the same backend' {
     }
 
     It 'sees the environments the other client creates, and the other client sees this session''s' {
-        Stop-Container -Id (Get-Container -FunctionName ShellFunction -TemplatePath $Template).Id -TemplatePath $Template -Confirm:$false -ErrorAction SilentlyContinue
+        Get-Container -FunctionName ShellFunction -TemplatePath $Template | Stop-Container -Confirm:$false
         $theirs = $Other.InvokeAsync('ShellFunction', '{"from":"other client"}', [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
         $theirs.ColdStart | Should -BeTrue
         $seen = Wait-Until { Get-Container -FunctionName ShellFunction -TemplatePath $Template | Where-Object State -EQ 'frozen' }

@@ -129,6 +129,6 @@ Describe 'The backend' {
     It 'refuses another template of a folder whose backend serves one' {
         $other = Join-Path $Workspace.Root 'other.yaml'
         Copy-Item $Template $other
-        { Get-LocalFunction -TemplatePath $other } | Should -Throw -ErrorId 'TemplateMismatch'
+        { Get-LocalFunction -TemplatePath $other } | Should -Throw -ErrorId 'TemplateMismatch,*'
     }
 }

@@ -211,14 +211,14 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
     {
         private static int _nextActivityId = 0x4C00;
         private readonly int _activityId = Interlocked.Increment(ref _nextActivityId);
-        private TimeSpan _lastShown = TimeSpan.MinValue;
+        private TimeSpan? _lastShown;
         private bool _shown;
 
         public string Status { get; set; } = "Waiting for the backend";
 
         public void Show(TimeSpan elapsed)
         {
-            if (elapsed - _lastShown < TimeSpan.FromMilliseconds(250)) return;
+            if (_lastShown is { } last && elapsed - last < TimeSpan.FromMilliseconds(250)) return;
             _lastShown = elapsed;
             _shown = true;
             var record = new ProgressRecord(_activityId, $"Invoking {functionName}", Truncate(Status))
