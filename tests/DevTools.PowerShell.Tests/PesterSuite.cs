@@ -34,7 +34,7 @@ public static class PesterSuite
         ps.AddCommand(SuiteScript)
             .AddParameter("PesterPath", PesterPath)
             .AddParameter("ModulePath", ModulePath)
-            .AddParameter("Verbosity", discoveryOnly ? "None" : "Detailed");
+            .AddParameter("Verbosity", "None");
         if (discoveryOnly) ps.AddParameter("DiscoveryOnly");
 
         var log = new StringBuilder();
@@ -87,10 +87,24 @@ public sealed class PesterRun
     /// <summary>"File.Tests: Describe.Context.It", as Pester's ExpandedPath names it, with the file.</summary>
     private static string NameOf(PSObject test)
     {
-        var path = test.Properties["ExpandedPath"].Value?.ToString() ?? test.Properties["Name"].Value?.ToString() ?? "?";
+        var path = Expand(test.Properties["ExpandedPath"].Value?.ToString() ?? test.Properties["Name"].Value?.ToString() ?? "?", test.Properties["Data"]?.Value);
         var file = (test.Properties["ScriptBlock"].Value as PSObject)?.BaseObject is ScriptBlock block ? block.File
             : (test.Properties["ScriptBlock"].Value as ScriptBlock)?.File;
         return file is null ? path : $"{Path.GetFileNameWithoutExtension(file)}: {path}";
+    }
+
+    /// <summary>Discovery leaves a data-driven name's <c>&lt;_&gt;</c> and <c>&lt;key&gt;</c> unexpanded; the run expands them from the test's data.</summary>
+    private static string Expand(string name, object? data)
+    {
+        if (data is null || !name.Contains('<')) return name;
+        var item = data is PSObject ps ? ps.BaseObject : data;
+        return System.Text.RegularExpressions.Regex.Replace(name, "<([^<>]+)>", m =>
+        {
+            var key = m.Groups[1].Value;
+            if (key == "_") return item.ToString() ?? "";
+            if (item is System.Collections.IDictionary dictionary && dictionary.Contains(key)) return dictionary[key]?.ToString() ?? "";
+            return PSObject.AsPSObject(data).Properties[key]?.Value?.ToString() ?? m.Value;
+        });
     }
 
     private static string Message(PSObject test)

@@ -28,6 +28,9 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
 
     private static readonly string[] InformationTags = ["DevTools", "Lifecycle"];
 
+    /// <summary>Environments whose invoke is over (frozen, reset or retired) as far as the records shown so far say.</summary>
+    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(FunctionNameCompleter))]
@@ -128,13 +131,13 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
             var roundTrip = clock.Elapsed;
 
             // The environment freezes right after its REPORT: show that record too, briefly waiting for it.
-            if (response.StatusCode == 200 && response.EnvironmentId is { } environmentId && connection.Freezes)
+            if (response.StatusCode == 200 && response.EnvironmentId is { } environmentId && connection.Freezes && !_settled.Contains(environmentId))
             {
                 var waited = Stopwatch.StartNew();
                 while (waited.Elapsed < FrozenGrace && sink.TryTake(out var e, (int)Math.Max(1, (FrozenGrace - waited.Elapsed).TotalMilliseconds), CancelToken))
                 {
                     Render(e, progress);
-                    if (e.EnvironmentId == environmentId && e.Type is "environment.frozen" or "environment.reset" or "environment.retired") break;
+                    if (_settled.Contains(environmentId)) break;
                 }
             }
             progress.Complete();
@@ -169,6 +172,8 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
     private void Render(LifecycleEventNotification notification, ProgressReporter progress)
     {
         if (ReferenceEquals(notification, BackendConnection.EventSink.WakeUp)) return;
+        if (notification.EnvironmentId is { } environment && notification.Type is "environment.frozen" or "environment.reset" or "environment.retired")
+            _settled.Add(environment);
         var e = new LifecycleEvent(notification);
         if (e.Text is not null)
         {
