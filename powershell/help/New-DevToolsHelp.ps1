@@ -32,6 +32,18 @@ $w = [System.Xml.XmlWriter]::Create($buffer, $settings)
 function Para([string[]] $Lines) { foreach ($line in $Lines) { $w.WriteElementString('maml', 'para', $ns.maml, $line) } }
 function Description([string[]] $Lines) { $w.WriteStartElement('maml', 'description', $ns.maml); Para $Lines; $w.WriteEndElement() }
 
+function TypeList([string] $ListElement, [string] $ItemElement, [hashtable] $Types) {
+    # <command:inputTypes> / <command:returnValues>: one type and its description each.
+    $w.WriteStartElement('command', $ListElement, $ns.command)
+    foreach ($entry in $Types.GetEnumerator() | Sort-Object Key) {
+        $w.WriteStartElement('command', $ItemElement, $ns.command)
+        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $entry.Key); $w.WriteEndElement()
+        Description $entry.Value
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+}
+
 function PipelineInput($attributes) {
     $kinds = @()
     if ($attributes | Where-Object ValueFromPipelineByPropertyName) { $kinds += 'ByPropertyName' }
@@ -128,23 +140,8 @@ foreach ($name in $module.ExportedCmdlets.Keys | Sort-Object) {
     foreach ($p in $own | Sort-Object Name) { Parameter $name $p $null }
     $w.WriteEndElement()
 
-    $w.WriteStartElement('command', 'inputTypes', $ns.command)
-    foreach ($entry in $help.Inputs.GetEnumerator() | Sort-Object Key) {
-        $w.WriteStartElement('command', 'inputType', $ns.command)
-        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $entry.Key); $w.WriteEndElement()
-        Description $entry.Value
-        $w.WriteEndElement()
-    }
-    $w.WriteEndElement()
-
-    $w.WriteStartElement('command', 'returnValues', $ns.command)
-    foreach ($entry in $help.Outputs.GetEnumerator() | Sort-Object Key) {
-        $w.WriteStartElement('command', 'returnValue', $ns.command)
-        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $entry.Key); $w.WriteEndElement()
-        Description $entry.Value
-        $w.WriteEndElement()
-    }
-    $w.WriteEndElement()
+    TypeList 'inputTypes' 'inputType' $help.Inputs
+    TypeList 'returnValues' 'returnValue' $help.Outputs
 
     if ($help.ContainsKey('Notes')) {
         $w.WriteStartElement('maml', 'alertSet', $ns.maml)

@@ -64,6 +64,14 @@ Describe 'Invoke-LocalFunction' {
         $warmRecords.MessageData.Type | Should -Not -Contain 'environment.created'
     }
 
+    It 'shows the engine''s detail with -Verbose' {
+        $verbose = Invoke-LocalFunction NodeCjsFunction -TemplatePath $Template -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $messages = $verbose.Message
+        ($messages | Where-Object { $_ -like 'Invoking NodeCjsFunction (RequestResponse)*' }) | Should -HaveCount 1
+        ($messages | Where-Object { $_ -like 'platform.report {"requestId":*"metrics":*' }) | Should -HaveCount 1
+        ($messages | Where-Object { $_ -like 'NodeCjsFunction answered 200 after * ms (request *, environment *, warm).' }) | Should -HaveCount 1
+    }
+
     It 'shows the function''s log lines and -LogType Tail returns the log tail' {
         $result = Invoke-LocalFunction Probe -Payload @{ action = 'log'; lines = 2 } -LogType Tail -TemplatePath $Template -InformationVariable records
         $records.MessageData.Text | Should -Contain "log line 1 for $($result.RequestId)"

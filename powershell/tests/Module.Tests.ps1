@@ -53,6 +53,13 @@ Describe 'The DevTools module' {
         $text | Should -Match 'Accept pipeline input\??\s+True \(ByPropertyName'
     }
 
+    It 'ships the MAML help that New-DevToolsHelp.ps1 makes from the help text and the cmdlets' {
+        $fresh = Join-Path $Workspace.Root 'DevTools.PowerShell.dll-Help.xml'
+        & (Join-Path (Get-RepoRoot) 'powershell/help/New-DevToolsHelp.ps1') -ModulePath (Get-DevToolsModulePath) -OutputPath $fresh
+        $shipped = Join-Path (Get-RepoRoot) 'powershell/en-US/DevTools.PowerShell.dll-Help.xml'
+        (Get-Content $fresh -Raw) | Should -BeExactly (Get-Content $shipped -Raw) -Because 'the help must be regenerated after a cmdlet or DevTools.Help.psd1 changes (dotnet pwsh powershell/help/New-DevToolsHelp.ps1)'
+    }
+
     It 'has an about_DevTools topic' {
         $about = Get-Help about_DevTools | Out-String
         $about | Should -Match 'about_DevTools'

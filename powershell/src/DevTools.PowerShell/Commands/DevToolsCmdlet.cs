@@ -55,6 +55,15 @@ public abstract class DevToolsCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>The session's connection when a backend already serves the template's folder; null (with a verbose note) when none does. Starts nothing.</summary>
+    internal BackendConnection? RunningBackend(string templatePath)
+    {
+        BackendConnection? connection = null;
+        if (!Try(() => connection = BackendConnections.TryGetRunning(templatePath, WriteVerbose, CancelToken), templatePath)) return null;
+        if (connection is null) WriteVerbose($"No backend serves {Path.GetDirectoryName(templatePath)}.");
+        return connection;
+    }
+
     /// <summary>Runs a request on the pipeline thread (Ctrl+C cancels it); failures become ErrorRecords the caller writes or throws.</summary>
     protected T Call<T>(Func<CancellationToken, Task<T>> request) => request(CancelToken).GetAwaiter().GetResult();
 

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using DevTools.PowerShell.Backend;
 using DevTools.Protocol;
 using DevTools.Protocol.Transport;
 
@@ -15,13 +14,7 @@ public sealed class GetLocalBackendCommand : DevToolsCmdlet
     protected override void ProcessRecord()
     {
         var templatePath = ResolveTemplate();
-        BackendConnection? connection = null;
-        if (!Try(() => connection = BackendConnections.TryGetRunning(templatePath, WriteVerbose, CancelToken), templatePath)) return;
-        if (connection is null)
-        {
-            WriteVerbose($"No backend serves {Path.GetDirectoryName(templatePath)}.");
-            return;
-        }
+        if (RunningBackend(templatePath) is not { } connection) return;
         EngineInfo info = connection.Info;
         if (!Try(() => info = Call(connection.Client.GetEngineInfoAsync), templatePath)) return;
         WriteObject(ToBackend(info));

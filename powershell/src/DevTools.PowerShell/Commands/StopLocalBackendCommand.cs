@@ -18,13 +18,7 @@ public sealed class StopLocalBackendCommand : DevToolsCmdlet
     protected override void ProcessRecord()
     {
         var templatePath = ResolveTemplate();
-        BackendConnection? connection = null;
-        if (!Try(() => connection = BackendConnections.TryGetRunning(templatePath, WriteVerbose, CancelToken), templatePath)) return;
-        if (connection is null)
-        {
-            WriteVerbose($"No backend serves {Path.GetDirectoryName(templatePath)}.");
-            return;
-        }
+        if (RunningBackend(templatePath) is not { } connection) return;
         var info = connection.Info;
         if (!ShouldProcess($"backend pid {info.ProcessId} of {info.Workspace}", "Stop")) return;
         Try(() => Call(connection.Client.ShutdownAsync), templatePath);
