@@ -77,9 +77,12 @@ public sealed class PesterRun
                 test.Properties["Result"].Value?.ToString() ?? "NotRun",
                 Message(test));
         }
+        // A container whose own ErrorRecord is set failed outside its tests (a syntax error, a failing top-level BeforeAll);
+        // one that failed only because some of its tests did is reported by those tests' cases.
         var containerFailures = Enumerate(run.Properties["Containers"].Value)
-            .Where(c => c.Properties["Result"].Value?.ToString() == "Failed")
-            .Select(c => $"{c.Properties["Item"].Value}: {string.Join("\n", Enumerate(c.Properties["ErrorRecord"].Value).Select(e => e.ToString()))}")
+            .Select(c => (Item: c.Properties["Item"].Value, Errors: Enumerate(c.Properties["ErrorRecord"].Value).ToList()))
+            .Where(c => c.Errors.Count > 0)
+            .Select(c => $"{c.Item}: {string.Join("\n", c.Errors.Select(e => e.ToString()))}")
             .ToList();
         return new PesterRun { Tests = tests, ContainerFailures = containerFailures, Log = log };
     }

@@ -20,7 +20,7 @@ public sealed class PesterTests
         var run = PesterSuite.Run;
         Assert.True(run.Tests.TryGetValue(test, out var result), $"Pester did not run '{test}'. Its log:\n{Tail(run.Log)}");
         if (result!.Result is "Failed") Assert.Fail(result.Message);
-        Assert.True(result.Result is "Passed" or "Skipped", $"'{test}' ended {result.Result}. {result.Message}");
+        Assert.True(result.Result is "Passed" or "Skipped", $"'{test}' ended {result.Result}. {result.Message}\n{string.Join("\n", run.ContainerFailures)}");
     }
 
     /// <summary>What no single case shows: a suite file that failed outside its tests, or a test that discovery did not find.</summary>
