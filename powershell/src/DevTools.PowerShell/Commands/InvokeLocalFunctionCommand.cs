@@ -30,6 +30,7 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
 
     /// <summary>Environments whose invoke is over (frozen, reset or retired) as far as the records shown so far say.</summary>
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
+    private bool _verbose;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -62,6 +63,8 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
     /// <summary>A version or alias (<c>$LATEST</c> locally).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Qualifier { get; set; }
+
+    protected override void BeginProcessing() => _verbose = VerboseWanted();
 
     protected override void ProcessRecord()
     {
@@ -180,7 +183,16 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
             WriteInformation(new InformationRecord(e, MyInvocation.MyCommand.Name) { Tags = { InformationTags[0], InformationTags[1], e.Type } });
             progress.Status = e.Text;
         }
-        WriteVerbose($"{e.Type} {e.RecordJson}");
+        if (_verbose) WriteVerbose($"{e.Type} {e.RecordJson}");
+    }
+
+    /// <summary>Verbose output is asked for (-Verbose or $VerbosePreference): only then is each record's JSON written out.</summary>
+    private bool VerboseWanted()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose))
+            return verbose is SwitchParameter { IsPresent: true } || verbose is true;
+        return LanguagePrimitives.TryConvertTo<ActionPreference>(GetVariableValue("VerbosePreference"), out var preference)
+            && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 
     private LocalInvokeResult ToResult(InvokeResponse r, string templatePath)

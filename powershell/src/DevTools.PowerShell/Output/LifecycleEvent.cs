@@ -19,9 +19,12 @@ public sealed class LifecycleEvent
         EnvironmentId = notification.EnvironmentId;
         RequestId = notification.RequestId;
         Text = notification.Text;
-        RecordJson = notification.Record.ValueKind == System.Text.Json.JsonValueKind.Undefined ? "{}" : notification.Record.GetRawText();
-        Record = notification.Record.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : JsonToPowerShell.Convert(notification.Record);
+        _record = notification.Record;
     }
+
+    private readonly System.Text.Json.JsonElement _record;
+    private object? _recordObjects;
+    private string? _recordJson;
 
     public DateTimeOffset Time { get; }
 
@@ -35,11 +38,11 @@ public sealed class LifecycleEvent
     /// <summary>The line as Lambda (CloudWatch) shows it; null for events Lambda prints nothing for.</summary>
     public string? Text { get; }
 
-    /// <summary>The Telemetry-API-shaped record, as objects.</summary>
-    public object? Record { get; }
+    /// <summary>The Telemetry-API-shaped record, as objects (made on first use: most records are only displayed).</summary>
+    public object? Record => _recordObjects ??= _record.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : JsonToPowerShell.Convert(_record);
 
     /// <summary>The record as the backend sent it (JSON).</summary>
-    public string RecordJson { get; }
+    public string RecordJson => _recordJson ??= _record.ValueKind == System.Text.Json.JsonValueKind.Undefined ? "{}" : _record.GetRawText();
 
     public override string ToString() => Text ?? $"{Type} {RecordJson}";
 }
