@@ -1,0 +1,173 @@
+# The text of the cmdlets' help. New-DevToolsHelp.ps1 joins it with the cmdlets' parameter metadata into the MAML file
+# pwsh reads (en-US/DevTools.PowerShell.dll-Help.xml). Edit here, then run: dotnet pwsh powershell/help/New-DevToolsHelp.ps1
+@{
+    CommonParameters = @{
+        TemplatePath = 'The SAM template (a file, or a folder holding template.yaml). Default: template.yaml in the current location. The template''s folder is the workspace: every client of that folder (this and other PowerShell sessions, VS Code, the Node and .NET clients) shares one backend, its environments and its lifecycle events. The first command to need the backend starts it when none answers (connect-or-start).'
+    }
+
+    'Invoke-LocalFunction' = @{
+        Synopsis    = 'Invokes a function of a SAM template locally, with Lambda''s execution model.'
+        Description = @(
+            'Invoke-LocalFunction runs a function of the template in a local execution environment, as Lambda would: the first invoke is a cold start (the runtime starts and runs its init code), later invokes thaw and reuse the frozen environment. It returns one object per invoke with the function''s answer and the figures of its REPORT line.'
+            'While the invoke runs, its lifecycle records stream live to the Information stream, exactly as the engine renders them: ENVIRONMENT created/thawed/frozen, INIT_START, START, the function''s own log lines, END and REPORT. Show them with -InformationAction Continue, or collect them with -InformationVariable (each record''s MessageData is a DevTools.PowerShell.LifecycleEvent). -Verbose adds the engine''s detail: the connection, and every event''s Telemetry API record. An invoke that takes more than a second shows Write-Progress. Ctrl+C stops waiting at once; the backend lets the invoke finish in its environment, as Lambda does.'
+            'Parameter names follow AWS''s Invoke-LMFunction where they overlap (FunctionName, Payload, ClientContext, InvocationType, LogType, Qualifier), so a script can move between the cloud and the local runner.'
+            'A function error (the function threw, timed out or crashed) is data on the result: FunctionError is Unhandled, ErrorType names the error and Payload holds the error object. It becomes a terminating error only when the call says -ErrorAction Stop; then the ErrorRecord''s id is the error type and its TargetObject the result. Errors of the request itself (unknown function, a payload that is not JSON, throttling) are error records whose FullyQualifiedErrorId starts with Lambda''s error type, for example ResourceNotFoundException.'
+        )
+        Parameters  = @{
+            FunctionName   = 'The function to invoke: its logical id in the template, its function name, or a full or partial ARN, optionally with :qualifier. Tab completes the template''s functions. Accepts pipeline input by value (names) and by property name (for example the objects of Get-LocalFunction).'
+            Payload        = 'The event. A string is sent as it is and must be JSON. A hashtable, an ordered dictionary, a [pscustomobject], an array or any other object is converted to JSON: dictionaries and objects become JSON objects (in order), lists become arrays, dates ISO 8601 strings, enums their names. A graph nested more than 64 levels, or one that contains itself, is an error (PayloadConversionFailed) rather than silently cut off. Default: {}.'
+            PayloadPath    = 'A file whose content (JSON) is the event, for example one of the template''s events/*.json.'
+            ClientContext  = 'The client context the function receives (context.clientContext in Node.js, context.client_context in Python): JSON text, or an object converted to JSON as -Payload is. The backend base64-encodes it as the Invoke API''s X-Amz-Client-Context carries it.'
+            InvocationType = 'RequestResponse (default) waits for the function''s answer. Event queues the invoke and returns at once with status 202 (Lambda''s asynchronous invoke, with its retries). DryRun checks the request (function and payload) and returns 204 without running anything.'
+            LogType        = 'Tail returns the last 4 KB of the invoke''s log (START to REPORT) in the result''s LogTail property, as text (AWS returns it base64-encoded in LogResult). None (default) returns none.'
+            Qualifier      = 'A version or alias. Locally every function is $LATEST.'
+        }
+        Inputs      = @{
+            'System.String'                                 = 'Function names.'
+            'System.Management.Automation.PSObject'        = 'Objects with FunctionName, Payload, ClientContext, InvocationType, LogType, Qualifier or TemplatePath properties (pipeline by property name).'
+        }
+        Outputs     = @{
+            'DevTools.PowerShell.LocalInvokeResult' = 'FunctionName, StatusCode (200, 202, 204), Payload (text) and Response (the payload parsed as ConvertFrom-Json would), FunctionError and ErrorType, LogTail, RequestId, EnvironmentId, ColdStart, DurationMs, BilledDurationMs, InitDurationMs (cold starts only), MaxMemoryUsedMB, MemorySizeMB, ExecutedVersion, InvocationType, TemplatePath.'
+        }
+        Notes       = @(
+            'The backend keeps environments warm for 10 minutes and stays up while a client is connected; it exits by itself 5 minutes after the last client and environment are gone. Stop-LocalBackend stops it at once.'
+            'To invoke the same template from every command without -TemplatePath, run from its folder or set $PSDefaultParameterValues[''*:TemplatePath''].'
+        )
+        Examples    = @(
+            @{
+                Code    = "Invoke-LocalFunction NodeCjsFunction -Payload @{ name = 'Ada' } -InformationAction Continue"
+                Remarks = 'Invokes the function with an event made from a hashtable and shows its lifecycle records (the first invoke is a cold start: ENVIRONMENT created, INIT_START, START, the log lines, END, REPORT with Init Duration, ENVIRONMENT frozen).'
+            }
+            @{
+                Code    = "(Invoke-LocalFunction NodeCjsFunction -PayloadPath ./events/node-cjs.json).Response.greeting"
+                Remarks = 'Sends a JSON file as the event and reads a field of the answer, parsed as an object.'
+            }
+            @{
+                Code    = "1..3 | ForEach-Object { Invoke-LocalFunction PythonFunction } | Format-Table FunctionName, ColdStart, DurationMs, InitDurationMs, EnvironmentId"
+                Remarks = 'A cold start, then two warm invokes of the same environment.'
+            }
+            @{
+                Code    = "Get-LocalFunction Node* | Invoke-LocalFunction -Payload '{""source"":""pipeline""}'"
+                Remarks = 'Invokes every Node.js function of the template (names and template come from the pipeline by property name).'
+            }
+            @{
+                Code    = "try { Invoke-LocalFunction Orders -Payload @{ id = 7 } -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.TargetObject.Payload }"
+                Remarks = 'With -ErrorAction Stop a function error is thrown: the id starts with the function''s error type and the target is the result.'
+            }
+            @{
+                Code    = "Invoke-LocalFunction Orders -InvocationType Event -Payload @{ id = 7 }; Receive-LifecycleEvent Orders"
+                Remarks = 'Queues an asynchronous invoke (status 202) and follows what happens to it until Ctrl+C.'
+            }
+        )
+        Links       = @('about_DevTools', 'Get-LocalFunction', 'Get-Container', 'Receive-LifecycleEvent')
+    }
+
+    'Get-LocalFunction' = @{
+        Synopsis    = 'Gets the template''s functions, their configuration as the engine runs them, and the template''s diagnostics.'
+        Description = @(
+            'Get-LocalFunction lists the functions of the SAM template that the workspace''s backend serves, with the configuration it runs them with (Globals and parameters applied): runtime, handler, code folder, memory, timeout, /tmp size, architecture, reserved concurrency and environment variables, plus the template''s validation findings for each function.'
+            'Template errors and warnings are also written as warnings, in the form compilers print them: file(line,col): severity CODE: message.'
+        )
+        Parameters  = @{
+            FunctionName = 'Logical ids or function names to get; wildcards are allowed. Default: every function. A name without wildcards that matches nothing is an error (ResourceNotFoundException).'
+            Reload       = 'Reads the template again first. Functions whose code or configuration changed get fresh environments on their next invoke; the others stay warm.'
+        }
+        Inputs      = @{ 'System.String' = 'Function names.' }
+        Outputs     = @{ 'DevTools.PowerShell.LocalFunction' = 'LogicalId, FunctionName, FunctionArn, Runtime, Handler, CodeDirectory, MemorySizeMB, TimeoutSeconds, EphemeralStorageMB, Architecture, ReservedConcurrentExecutions, Environment, Line, Column, Runnable, Diagnostics, TemplatePath.' }
+        Examples    = @(
+            @{ Code = 'Get-LocalFunction'; Remarks = 'The functions of template.yaml in the current folder.' }
+            @{ Code = "Get-LocalFunction -TemplatePath ./samples -Reload | Where-Object { -not `$_.Runnable }"; Remarks = 'Reads the template again and shows the functions that cannot run here, with their diagnostics.' }
+        )
+        Links       = @('about_DevTools', 'Invoke-LocalFunction')
+    }
+
+    'Get-Container' = @{
+        Synopsis    = 'Gets the execution environments ("containers") of the workspace''s backend.'
+        Description = @(
+            'Get-Container shows the execution environments the backend keeps: their state (initializing, busy, frozen, idle), how many invokes each served, how long it has been idle, the peak memory of its process tree, how much of its private /tmp it uses, and how it is isolated.'
+            'Every client of the workspace sees the same environments: those created by this session''s invokes and those of VS Code, the CLI, an AWS SDK through the Invoke API, or another PowerShell session on the same folder. An environment freezes about a millisecond after its invoke answers.'
+        )
+        Parameters  = @{
+            FunctionName = 'Only this function''s environments (logical id, function name or ARN). Tab completes the template''s functions.'
+            Id           = 'Only these environments: a whole id, a prefix (as the lifecycle records and the table shorten them to 8 characters), or a wildcard pattern. An id without wildcards that matches nothing is an error (ContainerNotFound).'
+            State        = 'Only environments in these states: initializing, busy, frozen, idle.'
+        }
+        Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with FunctionName, Id or TemplatePath properties.' }
+        Outputs     = @{ 'DevTools.PowerShell.LocalContainer' = 'Id, FunctionName, LogicalId, State, CreatedAt, LastUsedAt, Invocations, IdleFor, MaxMemoryUsedMB, TmpUsedBytes, Pid, Isolation, TemplatePath. The default table shows Id (shortened), Function, State, Invocations, Idle for, Memory peak, /tmp used and Isolation.' }
+        Examples    = @(
+            @{ Code = 'Get-Container'; Remarks = 'Every environment of the workspace''s backend.' }
+            @{ Code = 'Get-Container -FunctionName NodeCjsFunction -State frozen'; Remarks = 'The function''s frozen environments (ready to be thawed by the next invoke).' }
+        )
+        Links       = @('about_DevTools', 'Stop-Container', 'Invoke-LocalFunction')
+    }
+
+    'Stop-Container' = @{
+        Synopsis    = 'Stops execution environments, by id or from Get-Container on the pipeline.'
+        Description = @(
+            'Stop-Container retires environments: their runtime processes end and their /tmp is removed, so the next invoke of the function is a cold start. A busy environment stops when its invoke ends.'
+            'It supports -WhatIf and -Confirm. Objects from Get-Container carry their template, so the pipeline reaches the same backend.'
+        )
+        Parameters  = @{
+            Id       = 'The environments to stop: whole ids or unambiguous prefixes. Accepts pipeline input by value and by property name (the objects of Get-Container).'
+            PassThru = 'Outputs each stopped environment (as it was just before it stopped).'
+        }
+        Inputs      = @{ 'DevTools.PowerShell.LocalContainer' = 'Environments from Get-Container.'; 'System.String' = 'Environment ids.' }
+        Outputs     = @{ 'DevTools.PowerShell.LocalContainer' = 'With -PassThru only.' }
+        Examples    = @(
+            @{ Code = 'Get-Container -FunctionName NodeCjsFunction | Stop-Container'; Remarks = 'Stops the function''s environments; its next invoke is cold.' }
+            @{ Code = 'Get-Container | Stop-Container -WhatIf'; Remarks = 'Shows what would be stopped, and stops nothing.' }
+            @{ Code = 'Stop-Container 0a5fa49c -Confirm:$false'; Remarks = 'Stops one environment by the short id its lifecycle records show.' }
+        )
+        Links       = @('about_DevTools', 'Get-Container')
+    }
+
+    'Receive-LifecycleEvent' = @{
+        Synopsis    = 'Follows the backend''s lifecycle events as they happen, until Ctrl+C (like Get-Content -Wait).'
+        Description = @(
+            'Receive-LifecycleEvent outputs the engine''s lifecycle events as they happen, for every client''s invokes: this session''s, the editor''s, the CLI''s, an AWS SDK''s through the Invoke API. Each event is the engine''s one event model: the Telemetry API envelope and record, and the line Lambda''s log shows for it (Text). It follows until Ctrl+C, -TimeoutSec, or the backend stops; Select-Object -First N also ends it.'
+        )
+        Parameters  = @{
+            FunctionName = 'Only this function''s events. Default: every function''s.'
+            Type         = 'Only events of these types, for example platform.report, function (log lines) or environment.*; wildcards are allowed.'
+            TimeoutSec   = 'Stop following after this many seconds. Default: until Ctrl+C or the backend stops.'
+        }
+        Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with FunctionName or TemplatePath properties.' }
+        Outputs     = @{ 'DevTools.PowerShell.LifecycleEvent' = 'Time, Type, FunctionName, EnvironmentId, RequestId, Text (the line as Lambda renders it), Record (the Telemetry API record as objects) and RecordJson.' }
+        Examples    = @(
+            @{ Code = 'Receive-LifecycleEvent'; Remarks = 'Shows every event of the workspace as it happens, until Ctrl+C.' }
+            @{ Code = "Receive-LifecycleEvent -FunctionName Orders -Type platform.report | ForEach-Object { `$_.Record.metrics.durationMs }"; Remarks = 'Prints the duration of each of the function''s invokes, whoever makes them.' }
+        )
+        Links       = @('about_DevTools', 'Invoke-LocalFunction')
+    }
+
+    'Get-LocalBackend' = @{
+        Synopsis    = 'Gets the backend (devtools serve) that serves the template''s folder, if one runs. Starts nothing.'
+        Description = @(
+            'Get-LocalBackend shows the workspace''s backend: its process, version, isolation level, the address clients connect to, the Invoke API address when it serves one, how many clients are connected, and its pool settings. It outputs nothing when no backend serves the folder.'
+        )
+        Parameters  = @{}
+        Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with a TemplatePath property.' }
+        Outputs     = @{ 'DevTools.PowerShell.LocalBackend' = 'ProcessId, Version, ProtocolVersion, Workspace, TemplatePath, IsolationLevel, InvokeApiAddress, Address, Clients, Capabilities, KeepWarmSeconds, IdleShutdownSeconds, ConcurrencyLimit.' }
+        Examples    = @(
+            @{ Code = 'Get-LocalBackend'; Remarks = 'The backend of template.yaml in the current folder.' }
+        )
+        Links       = @('about_DevTools', 'Stop-LocalBackend')
+    }
+
+    'Stop-LocalBackend' = @{
+        Synopsis    = 'Stops the backend that serves the template''s folder.'
+        Description = @(
+            'Stop-LocalBackend asks the workspace''s backend to stop: its environments are retired, every client (other sessions and editors too) is disconnected, and its socket is removed. It returns once the process is gone. The next command that needs the backend starts a new one.'
+            'Without it, a backend exits by itself once no client is connected and no environment is left for its idle period (5 minutes by default).'
+        )
+        Parameters  = @{
+            PassThru = 'Outputs the backend that was stopped.'
+        }
+        Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with a TemplatePath property.' }
+        Outputs     = @{ 'DevTools.PowerShell.LocalBackend' = 'With -PassThru only.' }
+        Examples    = @(
+            @{ Code = 'Stop-LocalBackend -Confirm:$false'; Remarks = 'Stops the backend of template.yaml in the current folder.' }
+        )
+        Links       = @('about_DevTools', 'Get-LocalBackend')
+    }
+}

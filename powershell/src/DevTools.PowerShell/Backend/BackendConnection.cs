@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using DevTools.Client;
+using DevTools.Protocol;
+
+namespace DevTools.PowerShell.Backend;
+
+/// <summary>
+/// One session-wide connection to a workspace's backend, shared by every cmdlet call (so a warm invoke
+/// costs one round trip, not a connect). It subscribes to every function's lifecycle events once and
+/// hands each event to the invokes that are waiting for that function.
+/// </summary>
+internal sealed class BackendConnection : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Task _subscribed;
+    private EventSink[] _sinks = [];
+    private FunctionListResult? _functions;
+
+    public BackendConnection(DevToolsClient client, EngineInfo info, string templatePath)
+    {
+        Client = client;
+        Info = info;
+        TemplatePath = templatePath;
+        client.EventReceived += OnEvent;
+        _subscribed = client.SubscribeAsync();
+    }
+
+    public DevToolsClient Client { get; }
+    public EngineInfo Info { get; }
+    public string TemplatePath { get; }
+
+    /// <summary>False once the backend went away (stopped, idle exit, crash): the next call reconnects.</summary>
+    public bool IsAlive => !Client.Completion.IsCompleted && !Client.Rpc.IsDisposed;
+
+    /// <summary>The isolation level freezes environments after each invoke (so an <c>environment.frozen</c> event follows).</summary>
+    public bool Freezes => !string.Equals(Info.IsolationLevel, "none", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Events of <paramref name="functionName"/> (as events name it) from now on, until the sink is disposed.</summary>
+    public EventSink OpenSink(string? functionName, CancellationToken cancellationToken)
+    {
+        _subscribed.GetAwaiter().GetResult();
+        var sink = new EventSink(this, functionName);
+        lock (_gate) _sinks = [.. _sinks, sink];
+        return sink;
+    }
+
+    private void CloseSink(EventSink sink)
+    {
+        lock (_gate) _sinks = _sinks.Where(s => s != sink).ToArray();
+    }
+
+    private void OnEvent(object? sender, LifecycleEventNotification e)
+    {
+        foreach (var sink in Volatile.Read(ref _sinks))
+            if (sink.FunctionName is null || string.Equals(sink.FunctionName, e.FunctionName, StringComparison.Ordinal)) sink.Add(e);
+    }
+
+    /// <summary>The template's functions (cached; <paramref name="refresh"/> asks again).</summary>
+    public FunctionListResult Functions(bool refresh, CancellationToken cancellationToken)
+    {
+        var cached = _functions;
+        if (cached is not null && !refresh) return cached;
+        return _functions = Client.ListFunctionsAsync(cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The function the backend will run for a name the Invoke API accepts (logical id, function name, full or partial
+    /// ARN, with or without a qualifier); null when the template has no such function (the invoke then answers 404).
+    /// </summary>
+    public FunctionDescription? FindFunction(string name, CancellationToken cancellationToken)
+    {
+        var bare = BareFunctionName(name);
+        return Find(Functions(false, cancellationToken)) ?? Find(Functions(true, cancellationToken));
+
+        FunctionDescription? Find(FunctionListResult list) =>
+            list.Functions.FirstOrDefault(f => f.LogicalId == bare || f.FunctionName == bare)
+            ?? list.Functions.FirstOrDefault(f => string.Equals(f.LogicalId, bare, StringComparison.OrdinalIgnoreCase) || string.Equals(f.FunctionName, bare, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary><c>arn:aws:lambda:r:a:function:Name:Qualifier</c>, <c>a:function:Name</c>, <c>Name:Qualifier</c> → <c>Name</c>.</summary>
+    internal static string BareFunctionName(string name)
+    {
+        var parts = name.Split(':');
+        var index = Array.IndexOf(parts, "function");
+        if (index >= 0 && index + 1 < parts.Length) return parts[index + 1];
+        return parts[0];
+    }
+
+    public void Dispose()
+    {
+        Client.EventReceived -= OnEvent;
+        Client.Dispose();
+    }
+
+    /// <summary>A queue of one caller's events, filled on the connection's thread and drained on the pipeline thread.</summary>
+    internal sealed class EventSink(BackendConnection connection, string? functionName) : IDisposable
+    {
+        private readonly BlockingCollection<LifecycleEventNotification> _events = new();
+
+        /// <summary>Not an event: added by <see cref="Wake"/> so a waiting reader looks at its other conditions at once.</summary>
+        public static readonly LifecycleEventNotification WakeUp = new() { Type = "" };
+
+        public string? FunctionName { get; } = functionName;
+
+        public void Wake() => Add(WakeUp);
+
+        public void Add(LifecycleEventNotification e)
+        {
+            try { _events.Add(e); }
+            catch (InvalidOperationException) { /* closed */ }
+        }
+
+        public bool TryTake(out LifecycleEventNotification e) => _events.TryTake(out e!);
+
+        public bool TryTake(out LifecycleEventNotification e, int milliseconds, CancellationToken cancellationToken) =>
+            _events.TryTake(out e!, milliseconds, cancellationToken);
+
+        public void Dispose()
+        {
+            connection.CloseSink(this);
+            _events.CompleteAdding();
+        }
+    }
+}
