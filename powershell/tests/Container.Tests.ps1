@@ -28,7 +28,7 @@ Describe 'Get-Container' {
         $container.MaxMemoryUsedMB | Should -BeGreaterThan 0
         $container.TmpUsedBytes | Should -BeGreaterThan 0
         $container.Pid | Should -BeGreaterThan 0
-        $container.Isolation | Should -Be 'process-group'
+        $container.Isolation | Should -Be (Get-LocalBackend -TemplatePath $Template).IsolationLevel
         $container.TemplatePath | Should -Be $Template
     }
 
@@ -36,7 +36,7 @@ Describe 'Get-Container' {
         $table = Get-Container -FunctionName NodeCjsFunction -TemplatePath $Template | Format-Table | Out-String -Width 200
         $header = ($table -split "`n" | Where-Object { $_ -match '\S' })[0]
         $header | Should -Match '^Id\s+Function\s+State\s+Invocations\s+Idle for\s+Memory peak\s+/tmp used\s+Isolation\s*$'
-        $table | Should -Match ([regex]::Escape($Invoked.EnvironmentId.Substring(0, 8)) + '\s+NodeCjsFunction\s+frozen\s+1\s+\S+ (ms|s)\s+\d+ MB\s+[\d.]+ (B|KB)\s+process-group')
+        $table | Should -Match ([regex]::Escape($Invoked.EnvironmentId.Substring(0, 8)) + '\s+NodeCjsFunction\s+frozen\s+1\s+\S+ (ms|s)\s+\d+ MB\s+[\d.]+ (B|KB)\s+(cgroup-v2|cgroup-v1|process-group)')
     }
 
     It 'filters by -Id (whole or a prefix) and -State' {
