@@ -11,4 +11,6 @@ if [ ! -d "$peers/node_modules/serverless-offline" ]; then
   (cd "$peers" && npm install --no-audit --no-fund --loglevel=error)
 fi
 dotnet build src/DevTools.Benchmarks -c Release --nologo -v quiet
+dotnet build powershell/src/DevTools.PowerShell -c Release --nologo -v quiet
+dotnet tool restore >/dev/null
 exec dotnet src/DevTools.Benchmarks/bin/Release/net10.0/DevTools.Benchmarks.dll --peers "$PWD/$peers" --out docs/performance.md "$@"

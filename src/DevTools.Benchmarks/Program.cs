@@ -33,6 +33,7 @@ if (only is null or "cold") await benchmarks.ColdStartAsync();
 if (only is null or "scale") await benchmarks.ScaleAsync();
 if (only is null or "startup") await benchmarks.StartupAsync();
 if (only is null or "jsonrpc") await benchmarks.JsonRpcAsync();
+if (only is null or "powershell") await benchmarks.PowerShellAsync();
 if (only == "soak") await benchmarks.SoakAsync(soakRequests, soakClients);
 
 if (output is not null && only != "soak")
