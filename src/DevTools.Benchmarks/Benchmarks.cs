@@ -153,6 +153,12 @@ internal sealed class Benchmarks(Report report, Settings settings)
         report.Add(section, "request in → event out: p50 / p99", $"{Report.Ms(new Stats(requestToEvent).P50)} / {Report.Ms(new Stats(requestToEvent).P99)}", "includes the thaw");
         report.Add(section, "response in → reply out: p50 / p99", $"{Report.Ms(new Stats(responseToReply).P50)} / {Report.Ms(new Stats(responseToReply).P99)}");
         report.Add(section, "engine overhead per invoke: p50 / p99", $"{Report.Ms(overhead.P50)} / {Report.Ms(overhead.P99)}", "the two above together");
+        // Back-to-back invokes skip the freeze (EngineOptions.FreezeDelay); leave it time to freeze to measure both.
+        for (var i = 0; i < Math.Min(300, settings.WarmInvokes); i++)
+        {
+            await Task.Delay(3);
+            await engine.InvokeAsync(new InvokeRequest { FunctionName = "Node", Payload = "{}"u8.ToArray() });
+        }
         var thaws = new Stats(events.OfType<EnvironmentThawed>().Select(e => e.ThawMs));
         var freezes = new Stats(events.OfType<EnvironmentFrozen>().Select(e => e.FreezeMs));
         report.Add(section, $"thaw ({engine.Isolation.Level}): p50 / p99", $"{Report.Ms(thaws.P50)} / {Report.Ms(thaws.P99)}", "on the caller's path");
@@ -195,11 +201,19 @@ internal sealed class Benchmarks(Report report, Settings settings)
         {
             var port = ServerProcess.FreePort();
             await using var server = ServerProcess.Start("dotnet",
-                [CliDll, "start-lambda", "-t", "template.yaml", "-p", port.ToString(), "--concurrency", clients.ToString()], FunctionsDirectory);
+                [CliDll, "start-lambda", "-t", "template.yaml", "-p", port.ToString(), "--concurrency", clients.ToString(), .. settings.EngineArguments], FunctionsDirectory);
             await server.WaitForPortAsync("127.0.0.1", port, TimeSpan.FromSeconds(30));
             var payload = JsonSerializer.SerializeToUtf8Bytes(new { sleepMs = 20 });
             var samples = new System.Collections.Concurrent.ConcurrentBag<double>();
             var errors = 0;
+            var coldErrors = 0;
+            // Ramp up: every client's first (cold) invoke, staggered, as traffic would arrive; then the measured phase.
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
+            {
+                await Task.Delay(i * 40);
+                using var client = new InvokeClient($"http://127.0.0.1:{port}", "Node");
+                if (await client.InvokeAsync(payload) < 0) Interlocked.Increment(ref coldErrors);
+            }));
             var invokesPerClient = settings.ScaleInvokesPerClient;
             var start = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
@@ -216,7 +230,8 @@ internal sealed class Benchmarks(Report report, Settings settings)
             var stats = new Stats(samples);
             var environments = server.Output().Count(l => l.Contains(" created for Node"));
             var rss = server.RssMb();
-            report.Add(section, $"{clients} clients: throughput, p99, errors", $"{Report.Rate(clients * invokesPerClient / seconds)}", $"p99 {Report.Ms(stats.P99)}, {errors} errors, {environments} environments, engine RSS {Report.Mb(rss)}");
+            report.Add(section, $"{clients} clients: throughput, p99, errors", $"{Report.Rate(clients * invokesPerClient / seconds)}",
+                $"p99 {Report.Ms(stats.P99)}, {errors} errors, {environments} environments, engine RSS {Report.Mb(rss)} (ramp-up: {coldErrors} errors in {clients} cold starts)");
             if (clients == settings.ScaleClients.Max())
             {
                 report.Target($"{clients} concurrent environments without errors", $"{environments} environments, {errors} errors", errors == 0 && environments >= clients);

@@ -54,6 +54,9 @@ internal sealed class Report
             foreach (var row in _rows.Where(r => r.Section == section)) sb.AppendLine($"| {row.Measure} | {row.Value} | {row.Note} |");
             sb.AppendLine();
         }
+        // The hand-written reading of the figures (src/DevTools.Benchmarks/Analysis.md) follows the tables.
+        var analysis = Path.Combine(AppContext.BaseDirectory, "Analysis.md");
+        if (File.Exists(analysis)) sb.Append(File.ReadAllText(analysis));
         return sb.ToString();
     }
 

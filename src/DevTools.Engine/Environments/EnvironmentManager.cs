@@ -137,9 +137,12 @@ public sealed class EnvironmentManager : IAsyncDisposable
 
     private async Task<(FunctionPool, ExecutionEnvironment)> AcquireAsync(FunctionConfiguration function, CancellationToken cancellationToken)
     {
-        var waited = false;
+        // A busy environment that has already answered will be free in moments: wait for one (bounded) before
+        // scaling out or throttling, so N sequential callers never need more than N environments.
+        var waitUntil = Environment.TickCount64 + (long)ReturnWait.TotalMilliseconds;
         while (true)
         {
+            var waited = Environment.TickCount64 >= waitUntil;
             TaskCompletionSource? waiter = null;
             lock (_gate)
             {
@@ -159,7 +162,6 @@ public sealed class EnvironmentManager : IAsyncDisposable
                 var underLimit = pool.Busy.Count < limit && (pool.HasReservation || _unreservedBusy < _context.Options.ConcurrencyLimit);
                 if (!waited && pool.Busy.Any(e => e.IsAnswered))
                 {
-                    // An environment has answered and is about to be free: a sequential caller reuses it, as in Lambda.
                     waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     pool.Waiters.Add(waiter);
                 }
@@ -174,8 +176,8 @@ public sealed class EnvironmentManager : IAsyncDisposable
                     throw LambdaServiceException.Throttled(pool.HasReservation);
                 }
             }
-            waited = true;
-            await waiter.Task.WaitAsync(ReturnWait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var remaining = TimeSpan.FromMilliseconds(Math.Max(1, waitUntil - Environment.TickCount64));
+            await waiter.Task.WaitAsync(remaining, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
