@@ -124,7 +124,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _session.Deliver(invocation);
 
         using var deadline = new CancellationTokenSource();
-        var timeoutTask = Task.Delay(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart), deadline.Token);
+        // A re-init inside the invoke counts against its timeout; when it used it all up, the invoke times out at once.
+        var remaining = TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart);
+        var timeoutTask = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, deadline.Token);
         await Task.WhenAny(_answer.Task, process.Exited, timeoutTask).ConfigureAwait(false);
 
         if (_answer.Task.IsCompleted)
