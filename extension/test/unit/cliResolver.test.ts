@@ -40,8 +40,8 @@ test("without the setting: the repository's newest build, found upwards from the
 });
 
 test('then devtools on PATH; then an error that says how to get it', () => {
-  assert.deepEqual(resolveCli(input, machine({}, { devtools: '/root/.dotnet/tools/devtools' })).cli, {
-    command: '/root/.dotnet/tools/devtools', args: [], source: 'PATH', needsDotnet: false,
+  assert.deepEqual(resolveCli(input, machine({}, { devtools: '/opt/fake-tools/devtools' })).cli, {
+    command: '/opt/fake-tools/devtools', args: [], source: 'PATH', needsDotnet: false,
   });
   assert.match(resolveCli(input, machine({}, dotnet)).error ?? '', /was not found.*dotnet build src\/DevTools\.Cli.*devtools\.cliPath/);
 });

@@ -111,6 +111,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
         {
             if (!_pools.TryGetValue(logicalId, out var pool)) return Task.CompletedTask;
             pool.Generation++;
+            pool.RetireReason = reason;
             if (replacement is not null) pool.Function = replacement;
             idle = [.. pool.Idle];
             pool.Idle.Clear();
@@ -199,7 +200,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
             if (_disposed) retire = EnvironmentReason.Shutdown;
             else if (_stopOnRelease.Remove(environment)) retire = EnvironmentReason.Stopped;
             else if (faulted) retire = EnvironmentReason.Crash;
-            else if (environment.Generation != pool.Generation) retire = EnvironmentReason.CodeChanged;
+            else if (environment.Generation != pool.Generation) retire = pool.RetireReason;
             else pool.Idle.Add(environment);
             waiters = [.. pool.Waiters];
             pool.Waiters.Clear();

@@ -10,6 +10,9 @@ internal sealed class FunctionPool(FunctionConfiguration function)
     /// <summary>Bumped when the function's code or configuration changes; older environments retire.</summary>
     public int Generation { get; set; }
 
+    /// <summary>Why the generation last changed: the reason busy environments of older generations retire with.</summary>
+    public Events.EnvironmentReason RetireReason { get; set; } = Events.EnvironmentReason.CodeChanged;
+
     /// <summary>Idle environments; the top is the most recently used, which Lambda prefers.</summary>
     public List<ExecutionEnvironment> Idle { get; } = [];
 

@@ -5,7 +5,6 @@ internal static class InvocationErrorHandler
 {
     public static async ValueTask<bool> HandleAsync(RuntimeApiRequest request, string requestId, RuntimeSession session, RuntimeApiConnection connection)
     {
-        session.ValidateRequestId(requestId);
         var errorType = ErrorTypes.FromRequest(request);
         session.Error(requestId, errorType, request.BodyTooLarge ? [] : request.Body);
         await connection.SendAsync(HttpResponses.Accepted).ConfigureAwait(false);

@@ -136,15 +136,6 @@ public sealed class RuntimeSession
     }
 
     /// <summary>Checks the request id (before any state change, as RAPID does), then the transition.</summary>
-    public void ValidateRequestId(string requestId)
-    {
-        lock (_gate)
-        {
-            if (_current is null || _current.RequestId != requestId)
-                throw RuntimeApiException.InvalidRequestId();
-        }
-    }
-
     private RuntimeInvocation BeginAnswer(string requestId, string target)
     {
         var answeredAt = System.Diagnostics.Stopwatch.GetTimestamp();
