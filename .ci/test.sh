@@ -38,6 +38,7 @@ if [ "$status" -eq 0 ] || [ -e src/DevTools.Cli/bin/Debug/net10.0/devtools.dll ]
   (cd tests/js && DEVTOOLS_CLI="$PWD/../../src/DevTools.Cli/bin/Debug/net10.0/devtools.dll" \
     timeout 600 node --test --test-reporter=tap --test-concurrency=1 ./*.test.mjs) > "$results/node.tap" 2>&1 || status=$?
   grep -E '^(not ok|# (pass|fail))' "$results/node.tap" || true
+  grep -E -A14 '^ *not ok' "$results/node.tap" | grep -E -v '^ +(duration_ms|type|\.\.\.|---)' >&2 || true
   node_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/node.tap" | tail -1)
   node_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/node.tap" | tail -1)
   if [ -z "$node_passed" ] && [ -z "$node_failed" ]; then
@@ -90,6 +91,8 @@ done
 extension_counts() { # <tap file>: adds its "# pass" / "# fail" to the totals; a run that never got to them is one failure
   local p f
   grep -E '^(not ok|# (pass|fail))' "$1" || true
+  # A failed subtest (indented in TAP) with its error, so the CI log says which step failed and why.
+  grep -E -A14 '^ +not ok' "$1" | grep -E -v '^ +(duration_ms|type|\.\.\.|---)' >&2 || true
   p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$1" | tail -1)
   f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$1" | tail -1)
   if [ -z "$p" ] && [ -z "$f" ]; then f=1; tail -20 "$1" >&2; fi
