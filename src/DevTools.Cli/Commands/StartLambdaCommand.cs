@@ -43,7 +43,9 @@ internal static class StartLambdaCommand
                 return 2;
             }
             await using var _ = engine;
-            await using var writer = new LifecycleWriter(engine.Events, Console.Error, template.Json(parse));
+            // Buffered (the writer flushes once per batch of records), unlike Console.Error, which writes every line at once.
+            await using var log = new StreamWriter(Console.OpenStandardError());
+            await using var writer = new LifecycleWriter(engine.Events, log, template.Json(parse));
             InvokeApiServer server;
             try { server = await InvokeApiServer.StartAsync(engine, parse.GetValue(host)!, parse.GetValue(port), cancellationToken); }
             catch (Exception e) when (e is ArgumentException or IOException)

@@ -30,19 +30,25 @@ internal sealed class LifecycleWriter : IAsyncDisposable
         return _queue.Writer.TryWrite(marker) ? marker.Task : Task.CompletedTask;
     }
 
+    // Everything queued is written before one flush: a busy engine costs the console a write per batch, not per line.
     private async Task PumpAsync()
     {
-        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (item is TaskCompletionSource marker)
+            while (reader.TryRead(out var item))
             {
-                await _output.FlushAsync().ConfigureAwait(false);
-                marker.TrySetResult();
-                continue;
+                if (item is TaskCompletionSource marker)
+                {
+                    await _output.FlushAsync().ConfigureAwait(false);
+                    marker.TrySetResult();
+                    continue;
+                }
+                var e = (LifecycleEvent)item;
+                var line = _json ? LifecycleEventJson.ToJson(e) : LambdaTextFormatter.Format(e);
+                if (line is not null) await _output.WriteLineAsync(line).ConfigureAwait(false);
             }
-            var e = (LifecycleEvent)item;
-            var line = _json ? LifecycleEventJson.ToJson(e) : LambdaTextFormatter.Format(e);
-            if (line is not null) await _output.WriteLineAsync(line).ConfigureAwait(false);
+            await _output.FlushAsync().ConfigureAwait(false);
         }
     }
 

@@ -21,6 +21,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private readonly EnvironmentSandbox _sandbox;
 
     private RuntimeProcess? _process;
+    // The memory cgroup's OOM-kill count when last looked at (off the caller's path): a higher count at a crash means the limit killed it.
+    private long _oomKillsSeen;
     private bool _everInitialized;
     private long _peakBytes;
     private readonly FreezeScheduler _freezer;
@@ -119,7 +121,6 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         State = EnvironmentState.Busy;
         _currentRequestId = requestId;
         Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
-        var oomKillsBefore = _sandbox.OomKills();
         invocation.DeadlineMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + Function.TimeoutSeconds * 1000L;
         _session.Deliver(invocation);
 
@@ -143,6 +144,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             {
                 await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
                 SampleMemory(process);
+                _oomKillsSeen = _sandbox.OomKills(); // a child killed at the limit while the runtime lived on is not this environment's next crash
                 var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
                 result.TrySetResult(early with { Metrics = metrics, LogTail = _tail?.ToString() });
                 State = EnvironmentState.Idle;
@@ -167,7 +169,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         string status;
         EnvironmentReason resetReason;
         string detail;
-        if (process.HasExited && _sandbox.OomKills() > oomKillsBefore)
+        if (process.HasExited && _sandbox.OomKills() > _oomKillsSeen)
         {
             // The kernel killed the runtime at the memory limit: Lambda reports it as a SIGKILL exit.
             SampleMemory(process);
@@ -247,6 +249,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);
             timestamps.ProcessStarted = Stopwatch.GetTimestamp();
             _sandbox.OnStarted(process);
+            _oomKillsSeen = _sandbox.OomKills();
         }
         catch (Exception e) when (e is LaunchException or System.ComponentModel.Win32Exception or IOException)
         {

@@ -21,17 +21,6 @@ internal static class CgroupFiles
 
     public static long ReadLong(string path) => long.TryParse(Read(path).Trim(), out var value) ? value : 0;
 
-    /// <summary>The value of <paramref name="key"/> in a flat keyed file (<c>memory.events</c>, <c>memory.oom_control</c>).</summary>
-    public static long ReadKey(string path, string key)
-    {
-        foreach (var line in Read(path).Split('\n'))
-        {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && parts[0] == key && long.TryParse(parts[1], out var value)) return value;
-        }
-        return 0;
-    }
-
     public static IReadOnlyList<int> ReadPids(string procsFile) =>
         Read(procsFile).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, out var pid) ? pid : 0).Where(p => p > 0).ToList();
 
@@ -44,6 +33,22 @@ internal static class CgroupFiles
         Span<byte> buffer = stackalloc byte[32];
         var read = RandomAccess.Read(handle, buffer, 0);
         return System.Buffers.Text.Utf8Parser.TryParse(buffer[..read], out long value, out _) ? value : 0;
+    }
+
+    /// <summary>The value of <paramref name="key"/> in an open flat keyed file (read after every invoke: no open, no allocation).</summary>
+    public static long ReadKey(SafeFileHandle handle, ReadOnlySpan<byte> key)
+    {
+        Span<byte> buffer = stackalloc byte[1024];
+        var rest = buffer[..RandomAccess.Read(handle, buffer, 0)];
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (line.Length > key.Length && line.StartsWith(key) && line[key.Length] == (byte)' ')
+                return System.Buffers.Text.Utf8Parser.TryParse(line[(key.Length + 1)..], out long value, out _) ? value : 0;
+        }
+        return 0;
     }
 
     /// <summary>Opens a control file once for repeated writes on the hot path (freeze/thaw).</summary>

@@ -13,6 +13,7 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
     private readonly string? _cpu;
     private readonly SafeFileHandle _freezerState;
     private readonly SafeFileHandle? _peak;
+    private readonly SafeFileHandle? _oomControl;
 
     public CgroupV1Environment(IReadOnlyDictionary<string, string> engineGroups, string environmentId, int memoryMb, int? cpuShares)
     {
@@ -29,7 +30,11 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
             CgroupFiles.Write(Path.Combine(_cpu, "cpu.shares"), shares.ToString());
         }
         _freezerState = CgroupFiles.OpenForWrite(Path.Combine(_freezer, "freezer.state"));
-        if (_memory is not null) _peak = CgroupFiles.OpenForRead(Path.Combine(_memory, "memory.max_usage_in_bytes"));
+        if (_memory is not null)
+        {
+            _peak = CgroupFiles.OpenForRead(Path.Combine(_memory, "memory.max_usage_in_bytes"));
+            _oomControl = CgroupFiles.OpenForRead(Path.Combine(_memory, "memory.oom_control"));
+        }
         ProcsFiles = new[] { _freezer, _memory, _cpu }.OfType<string>().Select(d => Path.Combine(d, "cgroup.procs")).ToList();
     }
 
@@ -41,7 +46,7 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
 
     public long PeakMemoryBytes() => _peak is null ? 0 : CgroupFiles.ReadLong(_peak);
 
-    public long OomKills() => _memory is null ? 0 : CgroupFiles.ReadKey(Path.Combine(_memory, "memory.oom_control"), "oom_kill");
+    public long OomKills() => _oomControl is null ? 0 : CgroupFiles.ReadKey(_oomControl, "oom_kill"u8);
 
     public IReadOnlyList<int> Pids() => CgroupFiles.ReadPids(Path.Combine(_freezer, "cgroup.procs"));
 
@@ -71,6 +76,7 @@ internal sealed class CgroupV1Environment : IEnvironmentCgroup
     {
         _freezerState.Dispose();
         _peak?.Dispose();
+        _oomControl?.Dispose();
     }
 
     private static string Create(string parent, string name)

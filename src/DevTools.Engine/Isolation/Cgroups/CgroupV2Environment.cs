@@ -9,15 +9,14 @@ namespace DevTools.Engine.Isolation.Cgroups;
 internal sealed class CgroupV2Environment : IEnvironmentCgroup
 {
     private readonly string _group;
-    private readonly bool _memory;
     private readonly SafeFileHandle _freeze;
     private readonly SafeFileHandle? _peak;
+    private readonly SafeFileHandle? _events;
 
     public CgroupV2Environment(string engineGroup, string environmentId, int memoryMb, bool memoryController, int? cpuWeight)
     {
         _group = Path.Combine(engineGroup, environmentId);
         Directory.CreateDirectory(_group);
-        _memory = memoryController;
         if (memoryController)
         {
             CgroupFiles.Write(Path.Combine(_group, "memory.max"), (memoryMb * 1024L * 1024L).ToString());
@@ -26,6 +25,7 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
         if (cpuWeight is { } weight) CgroupFiles.TryWrite(Path.Combine(_group, "cpu.weight"), weight.ToString());
         _freeze = CgroupFiles.OpenForWrite(Path.Combine(_group, "cgroup.freeze"));
         if (memoryController && File.Exists(Path.Combine(_group, "memory.peak"))) _peak = CgroupFiles.OpenForRead(Path.Combine(_group, "memory.peak"));
+        if (memoryController) _events = CgroupFiles.OpenForRead(Path.Combine(_group, "memory.events"));
         ProcsFiles = [Path.Combine(_group, "cgroup.procs")];
     }
 
@@ -37,7 +37,7 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
 
     public long PeakMemoryBytes() => _peak is null ? 0 : CgroupFiles.ReadLong(_peak);
 
-    public long OomKills() => _memory ? CgroupFiles.ReadKey(Path.Combine(_group, "memory.events"), "oom_kill") : 0;
+    public long OomKills() => _events is null ? 0 : CgroupFiles.ReadKey(_events, "oom_kill"u8);
 
     public IReadOnlyList<int> Pids() => CgroupFiles.ReadPids(Path.Combine(_group, "cgroup.procs"));
 
@@ -58,5 +58,6 @@ internal sealed class CgroupV2Environment : IEnvironmentCgroup
     {
         _freeze.Dispose();
         _peak?.Dispose();
+        _events?.Dispose();
     }
 }
