@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DevTools.Engine.Http;
 
 namespace DevTools.Engine.RuntimeApi;
 
@@ -7,9 +8,9 @@ internal static class ErrorTypes
 {
     public const string Unknown = "Runtime.Unknown";
 
-    public static string FromRequest(RuntimeApiRequest request)
+    public static string FromRequest(HttpRequest request)
     {
-        if (!string.IsNullOrWhiteSpace(request.FunctionErrorType)) return request.FunctionErrorType;
+        if (request.Header("Lambda-Runtime-Function-Error-Type") is { } header && !string.IsNullOrWhiteSpace(header)) return header;
         return FromBody(request.Body) ?? Unknown;
     }
 

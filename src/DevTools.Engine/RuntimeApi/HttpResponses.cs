@@ -1,57 +1,47 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using DevTools.Engine.Http;
 
 namespace DevTools.Engine.RuntimeApi;
 
 /// <summary>Raw HTTP/1.1 responses of the Runtime API; the constant ones are built once.</summary>
 internal static class HttpResponses
 {
-    public static readonly byte[] Accepted = Build(202, "Accepted", "application/json", "{\"status\":\"OK\"}"u8);
-    public static readonly byte[] NotFound = Build(404, "Not Found", "text/plain; charset=utf-8", "404 page not found\n"u8);
-    public static readonly byte[] MethodNotAllowed = Build(405, "Method Not Allowed", "text/plain; charset=utf-8", ""u8);
+    /// <summary>Up to this size an event leaves in the same write as the <c>/next</c> head.</summary>
+    private const int InlinePayloadBytes = 64 * 1024;
+
+    public static readonly byte[] Accepted = Build(202, "application/json", "{\"status\":\"OK\"}"u8);
+    public static readonly byte[] NotFound = Build(404, "text/plain; charset=utf-8", "404 page not found\n"u8);
+    public static readonly byte[] MethodNotAllowed = Build(405, "text/plain; charset=utf-8", ""u8);
     public static readonly byte[] InternalError = Error(500, "InternalServerError", "Internal Server Error");
 
     public static byte[] Error(int status, string errorType, string message)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message, errorType), ErrorBodyContext.Default.ErrorBody);
-        return Build(status, Reason(status), "application/json", body);
+        return Build(status, "application/json", body);
     }
 
-    /// <summary>Writes the <c>/next</c> response head; the payload follows it as the body.</summary>
-    public static int WriteNextHead(IBufferWriter<byte> writer, RuntimeInvocation invocation)
+    /// <summary>Sends the <c>/next</c> response: Lambda's headers, then the event (in one write when it is small).</summary>
+    public static async ValueTask SendNextAsync(HttpConnection connection, RuntimeInvocation invocation)
     {
-        var sb = new StringBuilder(512);
-        sb.Append("HTTP/1.1 200 OK\r\n")
-          .Append("Content-Type: ").Append(invocation.ContentType).Append("\r\n")
-          .Append("Lambda-Runtime-Aws-Request-Id: ").Append(invocation.RequestId).Append("\r\n")
-          .Append("Lambda-Runtime-Deadline-Ms: ").Append(invocation.DeadlineMs).Append("\r\n")
-          .Append("Lambda-Runtime-Invoked-Function-Arn: ").Append(invocation.InvokedFunctionArn).Append("\r\n")
-          .Append("Lambda-Runtime-Trace-Id: ").Append(invocation.TraceId).Append("\r\n");
-        if (!string.IsNullOrEmpty(invocation.ClientContext))
-            sb.Append("Lambda-Runtime-Client-Context: ").Append(invocation.ClientContext).Append("\r\n");
-        if (!string.IsNullOrEmpty(invocation.CognitoIdentity))
-            sb.Append("Lambda-Runtime-Cognito-Identity: ").Append(invocation.CognitoIdentity).Append("\r\n");
-        sb.Append("Content-Length: ").Append(invocation.Payload.Length).Append("\r\n\r\n");
-        return (int)Encoding.UTF8.GetBytes(sb.ToString().AsSpan(), writer);
+        var payload = invocation.Payload;
+        var response = new HttpResponseBuilder(200, 512 + Math.Min(payload.Length, InlinePayloadBytes))
+            .Header("Lambda-Runtime-Aws-Request-Id", invocation.RequestId)
+            .Header("Lambda-Runtime-Deadline-Ms", invocation.DeadlineMs)
+            .Header("Lambda-Runtime-Invoked-Function-Arn", invocation.InvokedFunctionArn)
+            .Header("Lambda-Runtime-Trace-Id", invocation.TraceId);
+        if (!string.IsNullOrEmpty(invocation.ClientContext)) response.Header("Lambda-Runtime-Client-Context", invocation.ClientContext);
+        if (!string.IsNullOrEmpty(invocation.CognitoIdentity)) response.Header("Lambda-Runtime-Cognito-Identity", invocation.CognitoIdentity);
+        if (payload.Length <= InlinePayloadBytes)
+        {
+            await connection.SendAsync(response.Finish(invocation.ContentType, payload.Span)).ConfigureAwait(false);
+            return;
+        }
+        await connection.SendAsync(response.FinishHead(invocation.ContentType, payload.Length)).ConfigureAwait(false);
+        await connection.SendAsync(payload).ConfigureAwait(false);
     }
 
-    private static byte[] Build(int status, string reason, string contentType, ReadOnlySpan<byte> body)
-    {
-        var head = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {body.Length}\r\n\r\n");
-        return [.. head, .. body];
-    }
-
-    private static string Reason(int status) => status switch
-    {
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        410 => "Gone",
-        413 => "Request Entity Too Large",
-        500 => "Internal Server Error",
-        _ => "Error",
-    };
+    private static byte[] Build(int status, string contentType, ReadOnlySpan<byte> body) =>
+        new HttpResponseBuilder(status).Finish(contentType, body).ToArray();
 }
 
 internal sealed record ErrorBody(

@@ -1,11 +1,13 @@
+using DevTools.Engine.Http;
+
 namespace DevTools.Engine.RuntimeApi;
 
 /// <summary><c>POST /runtime/invocation/{id}/response</c>: the function's result.</summary>
 internal static class InvocationResponseHandler
 {
-    public static async ValueTask<bool> HandleAsync(RuntimeApiRequest request, string requestId, RuntimeSession session, RuntimeApiConnection connection)
+    public static async ValueTask<bool> HandleAsync(HttpRequest request, string requestId, RuntimeSession session, HttpConnection connection)
     {
-        if (request.ResponseMode is not null && request.ResponseMode != "streaming")
+        if (request.Header("Lambda-Runtime-Function-Response-Mode") is { } mode && mode != "streaming")
         {
             await connection.SendAsync(HttpResponses.Error(400, "InvalidFunctionResponseMode", "Invalid function response mode")).ConfigureAwait(false);
             return true;
@@ -18,7 +20,7 @@ internal static class InvocationResponseHandler
             await connection.SendAsync(HttpResponses.Error(413, tooLarge.ErrorType, tooLarge.Message)).ConfigureAwait(false);
             return true;
         }
-        session.Respond(requestId, request.Body, request.ContentType);
+        session.Respond(requestId, request.Body, request.Header("Content-Type"));
         await connection.SendAsync(HttpResponses.Accepted).ConfigureAwait(false);
         return true;
     }

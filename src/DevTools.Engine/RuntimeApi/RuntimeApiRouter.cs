@@ -1,3 +1,5 @@
+using DevTools.Engine.Http;
+
 namespace DevTools.Engine.RuntimeApi;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class RuntimeApiRouter(RuntimeSession session)
     private const string Prefix = "/2018-06-01/runtime/";
 
     /// <summary>Handles one request; returns false when the connection must be closed.</summary>
-    public async ValueTask<bool> DispatchAsync(RuntimeApiRequest request, RuntimeApiConnection connection)
+    public async ValueTask<bool> DispatchAsync(HttpRequest request, HttpConnection connection)
     {
         try
         {
@@ -22,7 +24,7 @@ internal sealed class RuntimeApiRouter(RuntimeSession session)
         }
     }
 
-    private ValueTask<bool> RouteAsync(RuntimeApiRequest request, RuntimeApiConnection connection)
+    private ValueTask<bool> RouteAsync(HttpRequest request, HttpConnection connection)
     {
         var path = request.Path;
         if (!path.StartsWith(Prefix, StringComparison.Ordinal)) return Reply(connection, HttpResponses.NotFound);
@@ -51,7 +53,7 @@ internal sealed class RuntimeApiRouter(RuntimeSession session)
         return Reply(connection, HttpResponses.NotFound);
     }
 
-    private static async ValueTask<bool> Reply(RuntimeApiConnection connection, byte[] response)
+    private static async ValueTask<bool> Reply(HttpConnection connection, byte[] response)
     {
         await connection.SendAsync(response).ConfigureAwait(false);
         return true;

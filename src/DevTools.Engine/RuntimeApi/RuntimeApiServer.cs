@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using DevTools.Engine.Http;
 
 namespace DevTools.Engine.RuntimeApi;
 
@@ -10,56 +9,42 @@ namespace DevTools.Engine.RuntimeApi;
 /// </summary>
 public sealed class RuntimeApiServer : IAsyncDisposable
 {
-    private readonly Socket _listener;
+    private const int MaxHeaderBytes = 64 * 1024;
     private readonly RuntimeApiRouter _router;
-    private readonly ConcurrentDictionary<RuntimeApiConnection, byte> _connections = new();
-    private readonly Task _acceptLoop;
+    private readonly LoopbackListener _listener;
 
     public RuntimeApiServer(RuntimeSession session)
     {
         _router = new RuntimeApiRouter(session);
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _listener.Listen(16);
-        Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        _acceptLoop = AcceptLoopAsync();
+        _listener = new LoopbackListener(IPAddress.Loopback, 0, MaxHeaderBytes, ServeAsync, backlog: 16);
     }
 
-    public int Port { get; }
+    public int Port => _listener.EndPoint.Port;
 
     /// <summary><c>host:port</c>, as AWS_LAMBDA_RUNTIME_API carries it.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
     /// <summary>Drops every connection (used when the runtime process is replaced).</summary>
-    public void DropConnections()
-    {
-        foreach (var connection in _connections.Keys) connection.Abort();
-    }
+    public void DropConnections() => _listener.DropConnections();
 
-    private async Task AcceptLoopAsync()
+    /// <summary>Runtime clients send one request at a time: read, dispatch and answer them in order.</summary>
+    private async Task ServeAsync(HttpConnection connection)
     {
-        while (true)
+        try
         {
-            Socket socket;
-            try { socket = await _listener.AcceptAsync().ConfigureAwait(false); }
-            catch (SocketException) { return; }
-            catch (ObjectDisposedException) { return; }
-            var connection = new RuntimeApiConnection(socket);
-            _connections.TryAdd(connection, 0);
-            _ = RunConnectionAsync(connection);
+            while (await connection.ReadHeadAsync().ConfigureAwait(false) is { } request)
+            {
+                // A response over the limit still answers the invoke (with an error): read it to the end and keep the connection.
+                await connection.ReadBodyAsync(request, LambdaLimits.MaxResponseBytes).ConfigureAwait(false);
+                var keepOpen = await _router.DispatchAsync(request, connection).ConfigureAwait(false);
+                if (!keepOpen || !request.KeepAlive) break;
+            }
+        }
+        catch (InvalidHttpRequestException e)
+        {
+            await connection.TrySendAsync(HttpResponses.Error(e.StatusCode, "InvalidRequestFormat", "Malformed HTTP request")).ConfigureAwait(false);
         }
     }
 
-    private async Task RunConnectionAsync(RuntimeApiConnection connection)
-    {
-        try { await connection.RunAsync(_router).ConfigureAwait(false); }
-        finally { _connections.TryRemove(connection, out _); }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Dispose();
-        DropConnections();
-        try { await _acceptLoop.ConfigureAwait(false); } catch { }
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

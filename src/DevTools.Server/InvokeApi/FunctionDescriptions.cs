@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using DevTools.Engine;
 using DevTools.Engine.Catalog;
 using DevTools.Engine.Invocation;
@@ -9,23 +9,20 @@ namespace DevTools.Server.InvokeApi;
 /// <summary><c>ListFunctions</c> and <c>GetFunction</c>: the template's functions as Lambda describes them.</summary>
 internal static class FunctionDescriptions
 {
-    public static async Task WriteListAsync(HttpContext context, LambdaEngine engine)
-    {
-        await WriteJsonAsync(context, w =>
+    public static InvokeApiResponse List(LambdaEngine engine) =>
+        Json(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("Functions");
             foreach (var function in engine.Catalog.Functions) WriteConfiguration(w, engine, function);
             w.WriteEndArray();
             w.WriteEndObject();
-        }).ConfigureAwait(false);
-    }
+        });
 
-    public static async Task WriteOneAsync(HttpContext context, LambdaEngine engine, string name)
+    public static InvokeApiResponse One(LambdaEngine engine, string name, string? qualifier)
     {
-        var qualifier = context.Request.Query["Qualifier"].FirstOrDefault();
         var function = FunctionResolver.Resolve(engine.Catalog, name, string.IsNullOrEmpty(qualifier) ? null : qualifier, engine.Options);
-        await WriteJsonAsync(context, w =>
+        return Json(w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("Configuration");
@@ -41,7 +38,7 @@ internal static class FunctionDescriptions
                 w.WriteEndObject();
             }
             w.WriteEndObject();
-        }).ConfigureAwait(false);
+        });
     }
 
     private static void WriteConfiguration(Utf8JsonWriter w, LambdaEngine engine, FunctionConfiguration f)
@@ -70,12 +67,10 @@ internal static class FunctionDescriptions
         w.WriteEndObject();
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    private static InvokeApiResponse Json(Action<Utf8JsonWriter> write)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream)) write(writer);
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = stream.Length;
-        await context.Response.Body.WriteAsync(stream.GetBuffer().AsMemory(0, (int)stream.Length)).ConfigureAwait(false);
+        var body = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(body)) write(writer);
+        return InvokeApiResponse.Json(200, body.WrittenMemory);
     }
 }

@@ -1,21 +1,16 @@
+using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using DevTools.Engine.Invocation;
 
 namespace DevTools.Server.InvokeApi;
 
-/// <summary>Writes a service error as the Lambda API does: status, <c>x-amzn-ErrorType</c>, and <c>{"Type","Message"}</c>.</summary>
+/// <summary>A service error as the Lambda API sends it: status, <c>x-amzn-ErrorType</c>, and <c>{"Type","Message"}</c>.</summary>
 internal static class ServiceErrors
 {
-    public static async Task WriteAsync(HttpContext context, LambdaServiceException error)
+    public static InvokeApiResponse Response(LambdaServiceException error)
     {
-        var response = context.Response;
-        if (response.HasStarted) return;
-        response.StatusCode = error.StatusCode;
-        response.Headers["x-amzn-ErrorType"] = error.ErrorType;
-        response.ContentType = "application/json";
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        var body = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(body))
         {
             writer.WriteStartObject();
             writer.WriteString("Type", error.StatusCode >= 500 ? "Service" : "User");
@@ -24,7 +19,6 @@ internal static class ServiceErrors
             if (error.StatusCode == 429) writer.WriteString("retryAfterSeconds", "1");
             writer.WriteEndObject();
         }
-        response.ContentLength = stream.Length;
-        await response.Body.WriteAsync(stream.GetBuffer().AsMemory(0, (int)stream.Length)).ConfigureAwait(false);
+        return InvokeApiResponse.Json(error.StatusCode, body.WrittenMemory, new KeyValuePair<string, string>("x-amzn-ErrorType", error.ErrorType));
     }
 }
