@@ -11,6 +11,8 @@ if [ ! -d "$peers/node_modules/serverless-offline" ]; then
   (cd "$peers" && npm install --no-audit --no-fund --loglevel=error)
 fi
 dotnet build src/DevTools.Benchmarks -c Release --nologo -v quiet
+# The servers measured are the ReadyToRun CLI (`npm run build:cli`), as a user would run it for a fast start.
+npm run --silent build:cli
 dotnet build powershell/src/DevTools.PowerShell -c Release --nologo -v quiet
 dotnet tool restore >/dev/null
-exec dotnet src/DevTools.Benchmarks/bin/Release/net10.0/DevTools.Benchmarks.dll --peers "$PWD/$peers" --out docs/performance.md "$@"
+exec dotnet src/DevTools.Benchmarks/bin/Release/net10.0/DevTools.Benchmarks.dll --peers "$PWD/$peers" --cli "$PWD/src/DevTools.Cli/bin/ReadyToRun/net10.0/devtools.dll" --out docs/performance.md "$@"

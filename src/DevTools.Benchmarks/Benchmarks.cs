@@ -11,7 +11,7 @@ namespace DevTools.Benchmarks;
 internal sealed class Benchmarks(Report report, Settings settings)
 {
     private static string FunctionsDirectory => Path.Combine(AppContext.BaseDirectory, "Functions");
-    private static string CliDll => Path.Combine(AppContext.BaseDirectory, "devtools.dll");
+    private string CliDll => settings.CliDll;
 
     /// <summary>Warm, sequential invokes over the Invoke HTTP API: ours, then serverless-offline in both modes.</summary>
     public async Task WarmHttpAsync()
@@ -305,4 +305,7 @@ internal sealed record Settings
 
     /// <summary>Extra arguments for our server (e.g. --isolation process-group), to compare settings.</summary>
     public string[] EngineArguments { get; init; } = [];
+
+    /// <summary>The CLI the servers run: the ReadyToRun build from bench.sh, else the one built next to the benchmarks.</summary>
+    public string CliDll { get; init; } = Path.Combine(AppContext.BaseDirectory, "devtools.dll");
 }

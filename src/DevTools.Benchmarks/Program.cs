@@ -2,7 +2,7 @@ using System.Diagnostics;
 using DevTools.Benchmarks;
 
 // The benchmark suite: `npm run bench` (see README). Prints a table and rewrites docs/performance.md.
-string? peers = null, output = null, only = null;
+string? peers = null, output = null, only = null, cli = null;
 var extra = new List<string>();
 var quick = false;
 int soakRequests = 100_000, soakClients = 64;
@@ -11,6 +11,7 @@ for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--peers": peers = args[++i]; break;
+        case "--cli": cli = args[++i]; break;
         case "--out": output = args[++i]; break;
         case "--quick": quick = true; break;
         case "--only": only = args[++i]; break;
@@ -23,7 +24,7 @@ for (var i = 0; i < args.Length; i++)
 var settings = quick
     ? new Settings { PeersDirectory = peers, Warmup = 50, WarmInvokes = 300, ColdStarts = 3, ScaleClients = [1, 16], ScaleInvokesPerClient = 5 }
     : new Settings { PeersDirectory = peers };
-settings = settings with { EngineArguments = extra.ToArray() };
+settings = settings with { EngineArguments = extra.ToArray(), CliDll = cli ?? settings.CliDll };
 var report = new Report();
 var benchmarks = new Benchmarks(report, settings);
 var stopwatch = Stopwatch.StartNew();

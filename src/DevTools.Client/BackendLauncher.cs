@@ -26,7 +26,9 @@ internal static class BackendLauncher
         var command = options.StartCommand ?? BackendStartCommand.Default();
         using var process = Start(command, options, workspace);
         var deadline = DateTime.UtcNow + options.StartTimeout;
-        var delay = TimeSpan.FromMilliseconds(50);
+        // A refused connect on a local socket costs microseconds: poll often while a backend typically starts (a
+        // doubling back-off would add up to its own length to the wait), then back off.
+        var polling = Stopwatch.StartNew();
         while (true)
         {
             stream = await endpoint.TryConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -35,8 +37,7 @@ internal static class BackendLauncher
                 throw new BackendUnavailableException($"The backend exited with code {process.ExitCode} before answering. Command: {Describe(command, options, workspace)}.{LogOf(endpoint)}");
             if (DateTime.UtcNow > deadline)
                 throw new BackendUnavailableException($"The backend did not answer on {endpoint.Address} within {options.StartTimeout.TotalSeconds:0.#} s. Command: {Describe(command, options, workspace)}.{LogOf(endpoint)}");
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
+            await Task.Delay(polling.Elapsed < TimeSpan.FromSeconds(3) ? TimeSpan.FromMilliseconds(10) : TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
         }
     }
 
