@@ -32,9 +32,24 @@ internal sealed class Benchmarks(Report report, Settings settings)
                 if (flags.Length > 0) inProcessRate = peer.PerSecond;
             }
         }
+        // The physics under both: an invoke here crosses between processes four times (client → engine → runtime →
+        // engine → client), an in-process emulator's twice; each crossing is half of this round trip.
+        var roundTrip = LoopbackRoundTripMicroseconds();
+        report.Add(section, "loopback TCP round trip between two processes (this machine): p50", roundTrip is { } us ? $"{us:0.0} µs" : "not measured",
+            "the floor: two of these per invoke here, one for an in-process emulator");
+
         if (inProcessRate is { } rate)
             report.Target("Warm sequential throughput ≥ 2× serverless-offline --useInProcess", $"{ours.PerSecond / rate:0.00}× ({Report.Rate(ours.PerSecond)} vs {Report.Rate(rate)})", ours.PerSecond >= 2 * rate);
         report.Target("Warm p50 end to end through the HTTP API ≤ 0.5 ms", Report.Ms(ours.Stats.P50), ours.Stats.P50 <= 0.5);
+    }
+
+    private static double? LoopbackRoundTripMicroseconds()
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Tools", "loopback-rtt.mjs");
+        using var process = Process.Start(new ProcessStartInfo("node", [script, "5000"]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 && double.TryParse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var us) ? us : null;
     }
 
     private async Task<(Stats Stats, double PerSecond, int Errors)> MeasureOursAsync()
