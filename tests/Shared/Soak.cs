@@ -38,11 +38,11 @@ public sealed class Soak(LambdaEngine engine, string functionName)
             GC.WaitForPendingFinalizers();
             GC.Collect();
             using var self = Process.GetCurrentProcess();
-            return new Resources(Directory.GetFiles("/proc/self/fd").Length, self.Threads.Count, GC.GetTotalMemory(true), self.WorkingSet64, ChildRuntimes());
+            return new Resources(Directory.GetFiles("/proc/self/fd").Length, self.Threads.Count, GC.GetTotalMemory(true), self.WorkingSet64, CountChildRuntimes());
         }
 
         /// <summary>Processes started by this process that are still alive (runtimes), the watchdog shell aside.</summary>
-        private static int ChildRuntimes()
+        public static int CountChildRuntimes()
         {
             var me = Environment.ProcessId.ToString();
             var count = 0;
@@ -63,7 +63,8 @@ public sealed class Soak(LambdaEngine engine, string functionName)
         }
     }
 
-    public async Task<Outcome> RunAsync(int requests, int clients, double asyncShare, TimeSpan killEvery, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RunAsync(int requests, int clients, double asyncShare, TimeSpan killEvery, CancellationToken cancellationToken = default,
+        Action<string>? progress = null, TimeSpan? progressEvery = null)
     {
         var completed = new ConcurrentDictionary<string, int>();
         using var subscription = engine.Events.Subscribe(e =>
@@ -93,6 +94,11 @@ public sealed class Soak(LambdaEngine engine, string functionName)
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
             }
         });
+
+        using var stopProgress = new CancellationTokenSource();
+        var reporter = progress is null ? Task.CompletedTask : new SoakProgress(engine,
+            () => new SoakProgress.Counters(syncAnswered + accepted.Count + throttled, throttled, completed.Count, kills), progress)
+            .RunAsync(progressEvery ?? TimeSpan.FromSeconds(5), stopProgress.Token);
 
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -139,6 +145,8 @@ public sealed class Soak(LambdaEngine engine, string functionName)
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (engine.PendingAsyncInvokes > 0 && DateTime.UtcNow < deadline) await Task.Delay(50, cancellationToken);
         var took = stopwatch.Elapsed;
+        stopProgress.Cancel();
+        await reporter;
 
         await engine.StopEnvironmentsAsync();
         var after = Resources.Measure();
