@@ -75,9 +75,22 @@ public sealed class Soak(LambdaEngine engine, string functionName)
             else if (e is EnvironmentRetired) Interlocked.Increment(ref retired);
         });
 
+        // Environments stop once their invoke has wound down (a caller has its answer before that): resources are
+        // measured when every environment created has been retired, within a bound.
+        async Task SettleAsync()
+        {
+            var settled = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            await engine.StopEnvironmentsAsync();
+            while (Volatile.Read(ref retired) < Volatile.Read(ref created) && DateTime.UtcNow < settled)
+            {
+                await Task.Delay(50, cancellationToken);
+                await engine.StopEnvironmentsAsync();
+            }
+        }
+
         // Warm up once, so the baseline includes the engine's steady state.
         await engine.InvokeAsync(new InvokeRequest { FunctionName = functionName });
-        await engine.StopEnvironmentsAsync();
+        await SettleAsync();
         var before = Resources.Measure();
 
         var answered = new ConcurrentDictionary<string, int>();
@@ -148,18 +161,14 @@ public sealed class Soak(LambdaEngine engine, string functionName)
         stopProgress.Cancel();
         await reporter;
 
-        // Busy environments stop once their invoke has wound down (the caller has its answer before that): the books
-        // close when every environment created has been retired, within a bound.
-        await engine.StopEnvironmentsAsync();
-        var settled = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Volatile.Read(ref retired) < Volatile.Read(ref created) && DateTime.UtcNow < settled)
-        {
-            await Task.Delay(50, cancellationToken);
-            await engine.StopEnvironmentsAsync();
-        }
-        var after = Resources.Measure();
+        await SettleAsync();
         var duplicates = answered.Values.Count(n => n > 1) + completed.Values.Count(n => n > 1);
-        return new Outcome(requests, syncAnswered, functionErrors, throttled, accepted.Count, accepted.Count(id => completed.ContainsKey(id)),
-            duplicates, kills, took, before, after);
+        var (acceptedCount, completedCount) = (accepted.Count, accepted.Count(id => completed.ContainsKey(id)));
+        // The soak's own books (an entry per request) are not the engine's memory.
+        answered.Clear();
+        completed.Clear();
+        accepted.Clear();
+        var after = Resources.Measure();
+        return new Outcome(requests, syncAnswered, functionErrors, throttled, acceptedCount, completedCount, duplicates, kills, took, before, after);
     }
 }
