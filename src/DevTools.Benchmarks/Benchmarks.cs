@@ -277,7 +277,8 @@ internal sealed class Benchmarks(Report report, Settings settings)
     {
         var options = new EngineOptions { WatchCode = false, ConcurrencyLimit = clients, AsyncRetryDelays = [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20)] };
         await using var engine = new LambdaEngine(Tests.Shared.TestFunctions.Catalog(Tests.Shared.TestFunctions.Probe()), options);
-        var outcome = await new Tests.Shared.Soak(engine, "Probe").RunAsync(requests, clients, asyncShare: 0.3, killEvery: TimeSpan.FromMilliseconds(250));
+        var outcome = await new Tests.Shared.Soak(engine, "Probe").RunAsync(requests, clients, asyncShare: 0.3, killEveryRequests: 100,
+            progress: Console.WriteLine);
         Console.WriteLine(outcome);
         var bounded = outcome.After.ChildProcesses == 0 && outcome.After.FileDescriptors <= outcome.Before.FileDescriptors + 16
             && outcome.After.Threads <= outcome.Before.Threads + 24 && outcome.After.ManagedBytes <= outcome.Before.ManagedBytes + 64L * 1024 * 1024;

@@ -18,6 +18,14 @@ public sealed record EngineOptions
     /// </summary>
     public TimeSpan FreezeDelay { get; init; } = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// How many environments may run their init at once. In Lambda every environment has its own CPU; locally they
+    /// share the machine's, and dozens of runtimes starting together each get a sliver of it, so their inits (and a
+    /// re-init, which has only the function's timeout) run out of time and start over. Waiting for a slot counts
+    /// neither as init nor as invoke time.
+    /// </summary>
+    public int MaxConcurrentInits { get; init; } = 2 * Environment.ProcessorCount;
+
     /// <summary>The isolation level to use; <see cref="Isolation.IsolationMode.Best"/> picks the strongest this machine allows.</summary>
     public Isolation.IsolationMode Isolation { get; init; } = DevTools.Engine.Isolation.IsolationMode.Best;
 

@@ -38,11 +38,11 @@ public sealed class Soak(LambdaEngine engine, string functionName)
             GC.WaitForPendingFinalizers();
             GC.Collect();
             using var self = Process.GetCurrentProcess();
-            return new Resources(Directory.GetFiles("/proc/self/fd").Length, self.Threads.Count, GC.GetTotalMemory(true), self.WorkingSet64, ChildRuntimes());
+            return new Resources(Directory.GetFiles("/proc/self/fd").Length, self.Threads.Count, GC.GetTotalMemory(true), self.WorkingSet64, CountChildRuntimes());
         }
 
         /// <summary>Processes started by this process that are still alive (runtimes), the watchdog shell aside.</summary>
-        private static int ChildRuntimes()
+        public static int CountChildRuntimes()
         {
             var me = Environment.ProcessId.ToString();
             var count = 0;
@@ -63,36 +63,56 @@ public sealed class Soak(LambdaEngine engine, string functionName)
         }
     }
 
-    public async Task<Outcome> RunAsync(int requests, int clients, double asyncShare, TimeSpan killEvery, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RunAsync(int requests, int clients, double asyncShare, int killEveryRequests, CancellationToken cancellationToken = default,
+        Action<string>? progress = null, TimeSpan? progressEvery = null)
     {
         var completed = new ConcurrentDictionary<string, int>();
+        int created = 0, retired = 0;
         using var subscription = engine.Events.Subscribe(e =>
         {
             if (e is AsyncInvokeCompleted c) completed.AddOrUpdate(c.RequestId, 1, (_, n) => n + 1);
+            else if (e is EnvironmentCreated) Interlocked.Increment(ref created);
+            else if (e is EnvironmentRetired) Interlocked.Increment(ref retired);
         });
+
+        // Environments stop once their invoke has wound down (a caller has its answer before that): resources are
+        // measured when every environment created has been retired, within a bound.
+        async Task SettleAsync()
+        {
+            var settled = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            await engine.StopEnvironmentsAsync();
+            while (Volatile.Read(ref retired) < Volatile.Read(ref created) && DateTime.UtcNow < settled)
+            {
+                await Task.Delay(50, cancellationToken);
+                await engine.StopEnvironmentsAsync();
+            }
+        }
 
         // Warm up once, so the baseline includes the engine's steady state.
         await engine.InvokeAsync(new InvokeRequest { FunctionName = functionName });
-        await engine.StopEnvironmentsAsync();
+        await SettleAsync();
         var before = Resources.Measure();
 
         var answered = new ConcurrentDictionary<string, int>();
         var accepted = new ConcurrentBag<string>();
         int syncAnswered = 0, functionErrors = 0, throttled = 0, next = -1, kills = 0;
-        using var stopKilling = new CancellationTokenSource();
-        var killer = Task.Run(async () =>
+        void KillOne(Random random)
         {
-            var random = new Random(42);
-            while (!stopKilling.IsCancellationRequested)
+            var victims = engine.ListEnvironments().Where(e => e.Pid is not null).ToList();
+            if (victims.Count == 0) return;
+            try
             {
-                try { await Task.Delay(killEvery, stopKilling.Token); } catch (OperationCanceledException) { break; }
-                var victims = engine.ListEnvironments().Where(e => e.Pid is not null).ToList();
-                if (victims.Count == 0) continue;
-                var victim = victims[random.Next(victims.Count)];
-                try { Process.GetProcessById(victim.Pid!.Value).Kill(); Interlocked.Increment(ref kills); }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+                using var victim = Process.GetProcessById(victims[random.Next(victims.Count)].Pid!.Value);
+                victim.Kill();
+                Interlocked.Increment(ref kills);
             }
-        });
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        }
+
+        using var stopProgress = new CancellationTokenSource();
+        var reporter = progress is null ? Task.CompletedTask : new SoakProgress(engine,
+            () => new SoakProgress.Counters(syncAnswered + accepted.Count + throttled, throttled, completed.Count, kills), progress)
+            .RunAsync(progressEvery ?? TimeSpan.FromSeconds(5), stopProgress.Token);
 
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -101,6 +121,7 @@ public sealed class Soak(LambdaEngine engine, string functionName)
             int i;
             while ((i = Interlocked.Increment(ref next)) < requests)
             {
+                if (i > 0 && i % killEveryRequests == 0) KillOne(random);
                 var isAsync = random.NextDouble() < asyncShare;
                 var payload = Encoding.UTF8.GetBytes($"{{\"action\":\"echo\",\"n\":{i}}}");
                 try
@@ -132,18 +153,22 @@ public sealed class Soak(LambdaEngine engine, string functionName)
                 }
             }
         }, cancellationToken)));
-        stopKilling.Cancel();
-        await killer;
 
         // Every accepted Event invoke must finish (retries included) before the books are closed.
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (engine.PendingAsyncInvokes > 0 && DateTime.UtcNow < deadline) await Task.Delay(50, cancellationToken);
         var took = stopwatch.Elapsed;
+        stopProgress.Cancel();
+        await reporter;
 
-        await engine.StopEnvironmentsAsync();
-        var after = Resources.Measure();
+        await SettleAsync();
         var duplicates = answered.Values.Count(n => n > 1) + completed.Values.Count(n => n > 1);
-        return new Outcome(requests, syncAnswered, functionErrors, throttled, accepted.Count, accepted.Count(id => completed.ContainsKey(id)),
-            duplicates, kills, took, before, after);
+        var (acceptedCount, completedCount) = (accepted.Count, accepted.Count(id => completed.ContainsKey(id)));
+        // The soak's own books (an entry per request) are not the engine's memory.
+        answered.Clear();
+        completed.Clear();
+        accepted.Clear();
+        var after = Resources.Measure();
+        return new Outcome(requests, syncAnswered, functionErrors, throttled, acceptedCount, completedCount, duplicates, kills, took, before, after);
     }
 }

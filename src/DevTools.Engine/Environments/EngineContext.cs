@@ -12,6 +12,9 @@ public sealed class EngineContext(EngineOptions options, LifecycleEventHub event
     public SandboxFactory Sandboxes { get; } = sandboxes;
     public RuntimeLauncher Launcher { get; } = new(options);
 
+    /// <summary>Slots for running an init (see <see cref="EngineOptions.MaxConcurrentInits"/>).</summary>
+    public SemaphoreSlim InitSlots { get; } = new(Math.Max(1, options.MaxConcurrentInits));
+
     /// <summary>Whether environments are frozen between invokes (the option, where the machine can).</summary>
     public bool Freezes => Options.Freeze && Sandboxes.Plan.Level != IsolationLevel.None;
 }

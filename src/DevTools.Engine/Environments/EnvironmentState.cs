@@ -3,7 +3,7 @@ namespace DevTools.Engine.Environments;
 /// <summary>Where an execution environment is in its life.</summary>
 public enum EnvironmentState
 {
-    /// <summary>The runtime process is starting and running init.</summary>
+    /// <summary>Waiting for an init slot, or the runtime process is starting and running init.</summary>
     Initializing,
     /// <summary>Serving an invoke (until the runtime is back at <c>/next</c>).</summary>
     Busy,

@@ -94,7 +94,16 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // A first init is its own phase; a re-init after a reset runs inside the invoke and counts in its duration.
             var phase = _everInitialized ? "invoke" : "init";
             State = EnvironmentState.Initializing;
-            var init = await InitializeAsync(phase, invocation.Timestamps).ConfigureAwait(false);
+            InitOutcome init;
+            // Inits share the machine's CPU (Lambda's each have their own): wait for a slot, outside the init's and the invoke's time.
+            await _context.InitSlots.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (State == EnvironmentState.Stopped) throw new InvalidOperationException("the environment was stopped before its init could start");
+                invokeStart = Stopwatch.GetTimestamp();
+                init = await InitializeAsync(phase, invocation.Timestamps).ConfigureAwait(false);
+            }
+            finally { _context.InitSlots.Release(); }
             if (!init.Success)
             {
                 Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });

@@ -18,7 +18,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         };
         await using var engine = new LambdaEngine(TestFunctions.Catalog(TestFunctions.Probe()), options);
 
-        var outcome = await new Soak(engine, "Probe").RunAsync(requests: 3_000, clients, asyncShare: 0.3, killEvery: TimeSpan.FromMilliseconds(250));
+        var outcome = await new Soak(engine, "Probe").RunAsync(requests: 3_000, clients, asyncShare: 0.3, killEveryRequests: 100, progress: output.WriteLine);
 
         output.WriteLine(outcome.ToString());
         Assert.True(outcome.AllAnsweredOnce, outcome.ToString());
