@@ -30,8 +30,13 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     // Signals for the phase in progress; replaced at the start of each phase.
     private TaskCompletionSource _initSignal = NewSignal();
     private RuntimeAnswer? _initError;
-    private TaskCompletionSource<RuntimeAnswer> _answer = NewAnswer();
+    // Completed with null when the process exits or the deadline passes first: one await per phase, no WhenAny.
+    private TaskCompletionSource<RuntimeAnswer?> _answer = NewAnswer();
     private TaskCompletionSource _runtimeDone = NewSignal();
+    private volatile bool _runtimeBack;
+    private RuntimeProcess? _invokeProcess; // the runtime the current invoke was delivered to (its exit ends the invoke)
+    private readonly Timer _deadline;
+    private long _deadlineAt = long.MaxValue;
     private volatile string? _currentRequestId;
     private volatile LogTail? _tail;
 
@@ -46,6 +51,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _server = new RuntimeApiServer(_session);
         _sandbox = context.Sandboxes.Create(Id, function.MemorySizeMb, function.EphemeralStorageMb);
         _freezer = new FreezeScheduler(_sandbox, context.Options.FreezeDelay, OnFrozen);
+        _deadline = new Timer(_ => OnDeadline());
         Publish(new EnvironmentCreated { FunctionName = function.FunctionName, EnvironmentId = Id, Isolation = Isolation, TmpPath = _sandbox.TmpHostPath, TmpMode = _sandbox.TmpMode });
         if (_sandbox.Warning is { } warning) Publish(new EngineWarning { FunctionName = function.FunctionName, EnvironmentId = Id, Message = warning });
     }
@@ -68,7 +74,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     public int MaxMemoryUsedMb => ToMb(Interlocked.Read(ref _peakBytes));
 
     /// <summary>True once the current invoke has its answer (the environment will be free again shortly).</summary>
-    public bool IsAnswered => _answer.Task.IsCompleted;
+    public bool IsAnswered => _answer.Task is { IsCompletedSuccessfully: true, Result: not null };
 
     public long TmpUsedBytes() => _sandbox.TmpUsedBytes();
 
@@ -81,8 +87,10 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     {
         Invocations++;
         LastUsedAt = DateTimeOffset.UtcNow;
-        _answer = NewAnswer();
-        _runtimeDone = NewSignal();
+        // Full fences: a runtime that exits from here on completes these, and one that exited before is seen below.
+        Interlocked.Exchange(ref _answer, NewAnswer());
+        Interlocked.Exchange(ref _runtimeDone, NewSignal());
+        _runtimeBack = false;
         _tail = captureTail ? new LogTail() : null;
         var requestId = invocation.RequestId;
         var invokeStart = Stopwatch.GetTimestamp();
@@ -127,29 +135,26 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         }
 
         var process = _process!;
+        Interlocked.Exchange(ref _invokeProcess, process);
         State = EnvironmentState.Busy;
         _currentRequestId = requestId;
         Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
         invocation.DeadlineMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + Function.TimeoutSeconds * 1000L;
         _session.Deliver(invocation);
 
-        using var deadline = new CancellationTokenSource();
         // A re-init inside the invoke counts against its timeout; when it used it all up, the invoke times out at once.
-        var remaining = TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart);
-        var timeoutTask = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, deadline.Token);
-        await Task.WhenAny(_answer.Task, process.Exited, timeoutTask).ConfigureAwait(false);
-
-        if (_answer.Task.IsCompleted)
+        ArmDeadline(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart));
+        if (process.HasExited) OnProcessExited(process);
+        if (await _answer.Task.ConfigureAwait(false) is { } answer)
         {
-            var answer = _answer.Task.Result;
             var durationMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
             var early = BuildResult(invocation, answer, cold, initDurationMs, durationMs, null);
             if (!waitForReport && !captureTail) result.TrySetResult(early);
 
             // The invoke phase lasts until the runtime is back at /next (or the deadline passes).
-            await Task.WhenAny(_runtimeDone.Task, process.Exited, timeoutTask).ConfigureAwait(false);
-            deadline.Cancel();
-            if (_runtimeDone.Task.IsCompleted)
+            await _runtimeDone.Task.ConfigureAwait(false);
+            DisarmDeadline();
+            if (_runtimeBack)
             {
                 await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
                 SampleMemory(process);
@@ -173,7 +178,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             return;
         }
 
-        deadline.Cancel();
+        DisarmDeadline();
         RuntimeAnswer failureAnswer;
         string status;
         EnvironmentReason resetReason;
@@ -223,6 +228,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         State = EnvironmentState.Stopped;
         _freezer.Forget();
         _freezer.Dispose();
+        DisarmDeadline();
+        await _deadline.DisposeAsync().ConfigureAwait(false);
         var process = _process;
         _process = null;
         if (process is not null)
@@ -268,6 +275,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         }
 
         _process = process;
+        _ = process.Exited.ContinueWith(_ => OnProcessExited(process), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Publish(new EnvironmentProcessStarted { FunctionName = Function.FunctionName, EnvironmentId = Id, Pid = process.Pid, Command = command });
         Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = Function.Runtime, InstanceMaxMemory = Function.MemorySizeMb });
 
@@ -426,7 +434,43 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private static int ToMb(long bytes) => (int)((bytes + 1024 * 1024 - 1) / (1024 * 1024));
     // Continuations run on the runtime's connection task that signals them: no thread hop on the invoke path.
     private static TaskCompletionSource NewSignal() => new();
-    private static TaskCompletionSource<RuntimeAnswer> NewAnswer() => new();
+    private static TaskCompletionSource<RuntimeAnswer?> NewAnswer() => new();
+
+    /// <summary>The invoke's deadline, as a point in time: a timer that fires late for an earlier invoke changes nothing.</summary>
+    private void ArmDeadline(TimeSpan remaining)
+    {
+        if (remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
+        Volatile.Write(ref _deadlineAt, Stopwatch.GetTimestamp() + (long)(remaining.TotalSeconds * Stopwatch.Frequency));
+        _deadline.Change(remaining, Timeout.InfiniteTimeSpan);
+    }
+
+    private void DisarmDeadline()
+    {
+        Volatile.Write(ref _deadlineAt, long.MaxValue);
+        _deadline.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnDeadline()
+    {
+        var deadlineAt = Volatile.Read(ref _deadlineAt);
+        if (deadlineAt == long.MaxValue) return; // disarmed meanwhile
+        var left = deadlineAt - Stopwatch.GetTimestamp();
+        if (left > 0)
+        {
+            // Timers count in coarser ticks and may fire a little early (or for an earlier invoke): wait out the rest.
+            _deadline.Change(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+            return;
+        }
+        _answer.TrySetResult(null);
+        _runtimeDone.TrySetResult();
+    }
+
+    private void OnProcessExited(RuntimeProcess process)
+    {
+        if (!ReferenceEquals(Volatile.Read(ref _invokeProcess), process)) return; // not the runtime the current invoke runs on
+        _answer.TrySetResult(null);
+        _runtimeDone.TrySetResult();
+    }
 
     // ---- what the runtime tells us through the Runtime API (called on connection tasks) ----
 
@@ -456,7 +500,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
     void IRuntimeSessionObserver.OnRuntimeDone(RuntimeInvocation invocation)
     {
-        // Freeze as soon as the runtime is back: nothing of the environment runs between invokes.
+        _runtimeBack = true;
         _runtimeDone.TrySetResult();
     }
 }
