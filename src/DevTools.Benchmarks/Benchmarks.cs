@@ -211,7 +211,7 @@ internal sealed class Benchmarks(Report report, Settings settings)
     /// <summary>Many clients at once against one start-lambda: throughput, tail latency, environments, engine memory.</summary>
     public async Task ScaleAsync()
     {
-        const string section = "Scale (concurrent clients, 20 ms handler)";
+        const string section = "Scale (concurrent clients, 20 ms handler, 8 s measured per level after a staggered ramp-up)";
         foreach (var clients in settings.ScaleClients)
         {
             var port = ServerProcess.FreePort();
@@ -229,13 +229,16 @@ internal sealed class Benchmarks(Report report, Settings settings)
                 using var client = new InvokeClient($"http://127.0.0.1:{port}", "Node");
                 if (await client.InvokeAsync(payload) < 0) Interlocked.Increment(ref coldErrors);
             }));
-            var invokesPerClient = settings.ScaleInvokesPerClient;
+            // A fixed measured time, not a fixed count: a short phase would measure its own start and stragglers.
             var start = Stopwatch.GetTimestamp();
+            var stopAt = start + (long)(settings.ScaleSeconds * Stopwatch.Frequency);
+            var invokes = 0;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
             {
                 using var client = new InvokeClient($"http://127.0.0.1:{port}", "Node");
-                for (var i = 0; i < invokesPerClient; i++)
+                while (Stopwatch.GetTimestamp() < stopAt)
                 {
+                    Interlocked.Increment(ref invokes);
                     var ms = await client.InvokeAsync(payload);
                     if (ms < 0) Interlocked.Increment(ref errors);
                     else samples.Add(ms);
@@ -245,7 +248,7 @@ internal sealed class Benchmarks(Report report, Settings settings)
             var stats = new Stats(samples);
             var environments = server.Output().Count(l => l.Contains(" created for Node"));
             var rss = server.RssMb();
-            report.Add(section, $"{clients} clients: throughput, p99, errors", $"{Report.Rate(clients * invokesPerClient / seconds)}",
+            report.Add(section, $"{clients} clients: throughput, p99, errors", $"{Report.Rate(invokes / seconds)}",
                 $"p99 {Report.Ms(stats.P99)}, {errors} errors, {environments} environments, engine RSS {Report.Mb(rss)} (ramp-up: {coldErrors} errors in {clients} cold starts)");
             if (clients == settings.ScaleClients.Max())
             {
@@ -317,7 +320,7 @@ internal sealed record Settings
     public int WarmInvokes { get; init; } = 3000;
     public int ColdStarts { get; init; } = 10;
     public int[] ScaleClients { get; init; } = [1, 16, 64, 256];
-    public int ScaleInvokesPerClient { get; init; } = 20;
+    public double ScaleSeconds { get; init; } = 8;
 
     /// <summary>Extra arguments for our server (e.g. --isolation process-group), to compare settings.</summary>
     public string[] EngineArguments { get; init; } = [];

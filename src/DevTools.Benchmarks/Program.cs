@@ -22,7 +22,7 @@ for (var i = 0; i < args.Length; i++)
 }
 
 var settings = quick
-    ? new Settings { PeersDirectory = peers, Warmup = 50, WarmInvokes = 300, ColdStarts = 3, ScaleClients = [1, 16], ScaleInvokesPerClient = 5 }
+    ? new Settings { PeersDirectory = peers, Warmup = 50, WarmInvokes = 300, ColdStarts = 3, ScaleClients = [1, 16], ScaleSeconds = 2 }
     : new Settings { PeersDirectory = peers };
 settings = settings with { EngineArguments = extra.ToArray(), CliDll = cli ?? settings.CliDll };
 var report = new Report();

@@ -30,12 +30,17 @@ internal sealed class LifecycleWriter : IAsyncDisposable
         return _queue.Writer.TryWrite(marker) ? marker.Task : Task.CompletedTask;
     }
 
-    // Everything queued is written before one flush: a busy engine costs the console a write per batch, not per line.
+    // Records are written in batches: after the first one arrives, the pump lets the others of the moment gather
+    // for a few milliseconds, then writes them all and flushes once. A busy engine so costs the console (and the
+    // thread pool) a wake-up per batch, not one per record.
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
+
     private async Task PumpAsync()
     {
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            await Task.Delay(BatchWindow).ConfigureAwait(false);
             while (reader.TryRead(out var item))
             {
                 if (item is TaskCompletionSource marker)
