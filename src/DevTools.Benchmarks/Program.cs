@@ -2,6 +2,9 @@ using System.Diagnostics;
 using DevTools.Benchmarks;
 
 // The benchmark suite: `npm run bench` (see README). Prints a table and rewrites docs/performance.md.
+
+// The engines hosted in this process (overhead, cold start) run with the socket setting the CLI uses (src/DevTools.Cli/Program.cs).
+Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 string? peers = null, output = null, only = null, cli = null;
 var extra = new List<string>();
 var quick = false;
