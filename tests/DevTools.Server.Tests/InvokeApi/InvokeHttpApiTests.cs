@@ -39,6 +39,29 @@ public sealed class InvokeHttpApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACallerThatHangsUpMidInvokeLosesNothing()
+    {
+        // Over a raw socket: the request goes out, then the caller closes its connection while the function sleeps.
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(_server.Address.Host, _server.Address.Port);
+            const string body = "{\"action\":\"sleep\",\"seconds\":0.5}";
+            var request = $"POST /2015-03-31/functions/Probe/invocations HTTP/1.1\r\nHost: x\r\nContent-Length: {body.Length}\r\n\r\n{body}";
+            await tcp.GetStream().WriteAsync(Encoding.ASCII.GetBytes(request));
+            await _test.WaitForAsync<DevTools.Engine.Events.PlatformStart>();
+        }
+        // The invoke still runs to its end (its REPORT), and the same environment serves the next caller, warm.
+        var report = await _test.WaitForAsync<DevTools.Engine.Events.PlatformReport>();
+        Assert.Equal("success", report.Status);
+        var next = await Invoke("Probe", "{\"action\":\"echo\"}");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        var environments = _test.Engine.ListEnvironments().Where(e => e.FunctionName == "Probe").ToList();
+        Assert.Single(environments);
+        Assert.Equal(report.EnvironmentId, environments[0].Id);
+        Assert.Equal(2, environments[0].Invocations);
+    }
+
+    [Fact]
     public async Task RequestResponseReturns200WithThePayloadAndVersion()
     {
         var response = await Invoke("Probe", "{\"action\":\"echo\",\"n\":1}");
