@@ -19,12 +19,25 @@ export async function until(what, predicate, timeoutMs = 30_000, intervalMs = 25
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-async function openQuickInput(page, text) {
-  await page.keyboard.press('F1');
+/**
+ * Opens the command palette (F1) and types `text`. The palette closes when a view reveals itself and takes focus
+ * at that moment (the Output panel after a command, say): then it is closed and opened again, until the deadline.
+ */
+async function openQuickInput(page, text, timeoutMs = 30_000) {
   const input = page.locator(quickInputBox);
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(text);
-  return input;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(text, { timeout: 5_000 });
+      return input;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 /** A visible row of the open quick input with this text in its label. */
