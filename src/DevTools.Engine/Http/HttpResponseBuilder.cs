@@ -57,7 +57,7 @@ public sealed class HttpResponseBuilder
 
     private void Ascii(string text) => Encoding.ASCII.GetBytes(text, _buffer);
 
-    public static string ReasonPhrase(int status) => status switch
+    private static string ReasonPhrase(int status) => status switch
     {
         100 => "Continue",
         200 => "OK",

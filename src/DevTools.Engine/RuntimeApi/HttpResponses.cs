@@ -12,7 +12,6 @@ internal static class HttpResponses
     public static readonly byte[] Accepted = Build(202, "application/json", "{\"status\":\"OK\"}"u8);
     public static readonly byte[] NotFound = Build(404, "text/plain; charset=utf-8", "404 page not found\n"u8);
     public static readonly byte[] MethodNotAllowed = Build(405, "text/plain; charset=utf-8", ""u8);
-    public static readonly byte[] InternalError = Error(500, "InternalServerError", "Internal Server Error");
 
     public static byte[] Error(int status, string errorType, string message)
     {

@@ -8,26 +8,8 @@ using DevTools.Server.InvokeApi;
 namespace DevTools.Server.Tests.InvokeApi;
 
 /// <summary>The Invoke HTTP API over a real socket: statuses, headers and AWS-shaped errors.</summary>
-public sealed class InvokeHttpApiTests : IAsyncLifetime
+public sealed class InvokeHttpApiTests : InvokeApiTestHost
 {
-    private TestEngine _test = null!;
-    private InvokeApiServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _test = new TestEngine(TestFunctions.Probe(), TestFunctions.Probe("Limited", reserved: 0));
-        _server = await InvokeApiServer.StartAsync(_test.Engine, "127.0.0.1", 0);
-        _http = new HttpClient { BaseAddress = _server.Address };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-        await _test.DisposeAsync();
-    }
-
     private Task<HttpResponseMessage> Invoke(string name, string? body, params (string, string)[] headers) => Invoke(name, "", body, headers);
 
     private Task<HttpResponseMessage> Invoke(string name, string query, string? body, params (string, string)[] headers)
@@ -35,7 +17,7 @@ public sealed class InvokeHttpApiTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, $"/2015-03-31/functions/{name}/invocations{query}");
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
-        return _http.SendAsync(request);
+        return Http.SendAsync(request);
     }
 
     [Fact]
@@ -44,18 +26,18 @@ public sealed class InvokeHttpApiTests : IAsyncLifetime
         // Over a raw socket: the request goes out, then the caller closes its connection while the function sleeps.
         using (var tcp = new System.Net.Sockets.TcpClient())
         {
-            await tcp.ConnectAsync(_server.Address.Host, _server.Address.Port);
+            await tcp.ConnectAsync(Server.Address.Host, Server.Address.Port);
             const string body = "{\"action\":\"sleep\",\"seconds\":0.5}";
             var request = $"POST /2015-03-31/functions/Probe/invocations HTTP/1.1\r\nHost: x\r\nContent-Length: {body.Length}\r\n\r\n{body}";
             await tcp.GetStream().WriteAsync(Encoding.ASCII.GetBytes(request));
-            await _test.WaitForAsync<DevTools.Engine.Events.PlatformStart>();
+            await Test.WaitForAsync<DevTools.Engine.Events.PlatformStart>();
         }
         // The invoke still runs to its end (its REPORT), and the same environment serves the next caller, warm.
-        var report = await _test.WaitForAsync<DevTools.Engine.Events.PlatformReport>();
+        var report = await Test.WaitForAsync<DevTools.Engine.Events.PlatformReport>();
         Assert.Equal("success", report.Status);
         var next = await Invoke("Probe", "{\"action\":\"echo\"}");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-        var environments = _test.Engine.ListEnvironments().Where(e => e.FunctionName == "Probe").ToList();
+        var environments = Test.Engine.ListEnvironments().Where(e => e.FunctionName == "Probe").ToList();
         Assert.Single(environments);
         Assert.Equal(report.EnvironmentId, environments[0].Id);
         Assert.Equal(2, environments[0].Invocations);
@@ -97,7 +79,7 @@ public sealed class InvokeHttpApiTests : IAsyncLifetime
         // What the AWS SDK for JavaScript sends for a DryRun without a payload.
         var request = new HttpRequestMessage(HttpMethod.Post, "/2015-03-31/functions/Probe/invocations") { Content = new ByteArrayContent([]) };
         request.Headers.TryAddWithoutValidation("X-Amz-Invocation-Type", "DryRun");
-        Assert.Equal(HttpStatusCode.NoContent, (await _http.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Http.SendAsync(request)).StatusCode);
         var invoke = await Invoke("Probe", "");
         Assert.Equal(HttpStatusCode.OK, invoke.StatusCode);
     }
@@ -160,18 +142,18 @@ public sealed class InvokeHttpApiTests : IAsyncLifetime
     [Fact]
     public async Task ListAndGetFunctionsDescribeTheCatalogue()
     {
-        var list = JsonDocument.Parse(await _http.GetStringAsync("/2015-03-31/functions/")).RootElement;
+        var list = JsonDocument.Parse(await Http.GetStringAsync("/2015-03-31/functions/")).RootElement;
         Assert.Equal(["Probe", "Limited"], list.GetProperty("Functions").EnumerateArray().Select(f => f.GetProperty("FunctionName").GetString()));
-        var one = JsonDocument.Parse(await _http.GetStringAsync("/2015-03-31/functions/Probe")).RootElement;
+        var one = JsonDocument.Parse(await Http.GetStringAsync("/2015-03-31/functions/Probe")).RootElement;
         Assert.Equal("provided.al2023", one.GetProperty("Configuration").GetProperty("Runtime").GetString());
-        var missing = await _http.GetAsync("/2015-03-31/functions/Nope");
+        var missing = await Http.GetAsync("/2015-03-31/functions/Nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
     public async Task OnlyLoopbackAddressesAreAccepted()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => InvokeApiServer.StartAsync(_test.Engine, "0.0.0.0", 0));
-        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(_server.Address.Host)));
+        await Assert.ThrowsAsync<ArgumentException>(() => InvokeApiServer.StartAsync(Test.Engine, "0.0.0.0", 0));
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(Server.Address.Host)));
     }
 }

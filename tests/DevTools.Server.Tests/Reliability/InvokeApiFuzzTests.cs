@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using DevTools.Server.InvokeApi;
+using DevTools.Server.Tests.InvokeApi;
 using DevTools.Tests.Shared;
 using FsCheck;
 using FsCheck.Fluent;
@@ -11,26 +12,9 @@ namespace DevTools.Server.Tests.Reliability;
 /// Random requests on the real Invoke HTTP API: each gets an AWS-shaped answer (a Lambda status and,
 /// for errors, <c>x-amzn-ErrorType</c>), never a 500; the engine stays up and serves a normal invoke after.
 /// </summary>
-public sealed class InvokeApiFuzzTests : IAsyncLifetime
+public sealed class InvokeApiFuzzTests : InvokeApiTestHost
 {
     private static readonly int[] Allowed = [200, 202, 204, 400, 404, 413, 415, 429];
-    private TestEngine _test = null!;
-    private InvokeApiServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _test = new TestEngine(TestFunctions.Probe(), TestFunctions.Probe("Limited", reserved: 0));
-        _server = await InvokeApiServer.StartAsync(_test.Engine, "127.0.0.1", 0);
-        _http = new HttpClient { BaseAddress = _server.Address };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-        await _test.DisposeAsync();
-    }
 
     private static Gen<HttpRequestMessage> Request() =>
         from method in Gen.Elements(HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, new HttpMethod("BREW"))
@@ -58,7 +42,7 @@ public sealed class InvokeApiFuzzTests : IAsyncLifetime
     {
         Prop.ForAll(Request().ToArbitrary(), request =>
         {
-            using var response = _http.Send(request);
+            using var response = Http.Send(request);
             var status = (int)response.StatusCode;
             if (!Allowed.Contains(status)) throw new InvalidOperationException($"{status} for {request.Method} {request.RequestUri}");
             if (status >= 400 && !response.Headers.Contains("x-amzn-ErrorType"))
@@ -67,7 +51,31 @@ public sealed class InvokeApiFuzzTests : IAsyncLifetime
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
 
         // Still up, still warm.
-        var ok = await _http.PostAsync("/2015-03-31/functions/Probe/invocations", new StringContent("{}"));
+        var ok = await Http.PostAsync("/2015-03-31/functions/Probe/invocations", new StringContent("{}"));
+        Assert.Equal(200, (int)ok.StatusCode);
+    }
+
+    [Theory]
+    // Both framings at once is how a request is smuggled past a proxy: refused, not guessed.
+    [InlineData("POST /2015-03-31/functions/Probe/invocations HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}", 400)]
+    [InlineData("POST /2015-03-31/functions/Probe/invocations HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", 400)]
+    [InlineData("POST /2015-03-31/functions/Probe/invocations HTTP/2.0\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}", 505)]
+    [InlineData("GET /2015-03-31/functions/ HTTP/1.1\r\nX-Big: {big}\r\n\r\n", 431)]
+    public async Task AmbiguousOrOversizedRequestsGetTheirStatusInAwsShape(string raw, int status)
+    {
+        using (var tcp = new TcpClient())
+        {
+            await tcp.ConnectAsync(Server.Address.Host, Server.Address.Port);
+            var stream = tcp.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(raw.Replace("{big}", new string('a', 70 * 1024))));
+            var buffer = new byte[4096];
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, timeout.Token);
+            var answer = Encoding.ASCII.GetString(buffer, 0, read);
+            Assert.StartsWith($"HTTP/1.1 {status} ", answer);
+            Assert.Contains("x-amzn-ErrorType: ", answer);
+        }
+        var ok = await Http.PostAsync("/2015-03-31/functions/Probe/invocations", new StringContent("{}"));
         Assert.Equal(200, (int)ok.StatusCode);
     }
 
@@ -80,7 +88,7 @@ public sealed class InvokeApiFuzzTests : IAsyncLifetime
     {
         using (var tcp = new TcpClient())
         {
-            await tcp.ConnectAsync(_server.Address.Host, _server.Address.Port);
+            await tcp.ConnectAsync(Server.Address.Host, Server.Address.Port);
             var stream = tcp.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes(raw));
             tcp.Client.Shutdown(SocketShutdown.Send);
@@ -91,7 +99,7 @@ public sealed class InvokeApiFuzzTests : IAsyncLifetime
             Assert.StartsWith("HTTP/1.1 400 ", answer);
             Assert.Contains("x-amzn-ErrorType: ", answer);
         }
-        var ok = await _http.PostAsync("/2015-03-31/functions/Probe/invocations", new StringContent("{}"));
+        var ok = await Http.PostAsync("/2015-03-31/functions/Probe/invocations", new StringContent("{}"));
         Assert.Equal(200, (int)ok.StatusCode);
     }
 }
