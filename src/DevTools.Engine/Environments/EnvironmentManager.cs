@@ -144,11 +144,12 @@ public sealed class EnvironmentManager : IAsyncDisposable
         while (true)
         {
             var waited = Environment.TickCount64 >= waitUntil;
-            TaskCompletionSource? waiter = null;
+            PoolWaiter? waiter = null;
+            FunctionPool pool;
             lock (_gate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                if (!_pools.TryGetValue(function.LogicalId, out var pool))
+                if (!_pools.TryGetValue(function.LogicalId, out pool!))
                     _pools[function.LogicalId] = pool = new FunctionPool(function);
 
                 if (pool.Idle.Count > 0)
@@ -163,7 +164,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
                 var underLimit = pool.Busy.Count < limit && (pool.HasReservation || _unreservedBusy < _context.Options.ConcurrencyLimit);
                 if (!waited && pool.Busy.Any(e => e.IsAnswered))
                 {
-                    waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    waiter = new PoolWaiter();
                     pool.Waiters.Add(waiter);
                 }
                 else if (underLimit)
@@ -179,6 +180,17 @@ public sealed class EnvironmentManager : IAsyncDisposable
             }
             var remaining = TimeSpan.FromMilliseconds(Math.Max(1, waitUntil - Environment.TickCount64));
             await waiter.Task.WaitAsync(remaining, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            ExecutionEnvironment? handed;
+            lock (_gate)
+            {
+                // Still queued: timed out or cancelled. Otherwise Release took it out, with or without an environment.
+                handed = pool.Waiters.Remove(waiter) ? null : waiter.Handed;
+            }
+            if (handed is not null)
+            {
+                if (!cancellationToken.IsCancellationRequested) return (pool, handed);
+                Release(pool, handed, faulted: false);
+            }
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
@@ -192,7 +204,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
     private void Release(FunctionPool pool, ExecutionEnvironment environment, bool faulted)
     {
         EnvironmentReason? retire = null;
-        List<TaskCompletionSource> waiters;
+        List<PoolWaiter> woken = [];
         lock (_gate)
         {
             pool.Busy.Remove(environment);
@@ -201,11 +213,23 @@ public sealed class EnvironmentManager : IAsyncDisposable
             else if (_stopOnRelease.Remove(environment)) retire = EnvironmentReason.Stopped;
             else if (faulted) retire = EnvironmentReason.Crash;
             else if (environment.Generation != pool.Generation) retire = pool.RetireReason;
+            else if (pool.Waiters.Count > 0)
+            {
+                var first = pool.Waiters[0];
+                pool.Waiters.RemoveAt(0);
+                first.Handed = environment;
+                MarkBusy(pool, environment);
+                woken.Add(first);
+            }
             else pool.Idle.Add(environment);
-            waiters = [.. pool.Waiters];
-            pool.Waiters.Clear();
+            // The rest wait on only while another busy environment has answered; else they look again (scale out, throttle).
+            if (pool.Waiters.Count > 0 && (retire is not null || !pool.Busy.Any(e => e != environment && e.IsAnswered)))
+            {
+                woken.AddRange(pool.Waiters);
+                pool.Waiters.Clear();
+            }
         }
-        foreach (var waiter in waiters) waiter.TrySetResult();
+        foreach (var waiter in woken) waiter.TrySetResult();
         if (retire is { } reason) _ = environment.StopAsync(reason);
     }
 

@@ -18,8 +18,8 @@ internal sealed class FunctionPool(FunctionConfiguration function)
 
     public HashSet<ExecutionEnvironment> Busy { get; } = [];
 
-    /// <summary>Callers waiting for a busy environment that has already answered to come back.</summary>
-    public List<TaskCompletionSource> Waiters { get; } = [];
+    /// <summary>Callers waiting, first come first served, for a busy environment that has already answered to come back.</summary>
+    public List<PoolWaiter> Waiters { get; } = [];
 
     public int Limit(int engineLimit) => Function.ReservedConcurrentExecutions ?? engineLimit;
 

@@ -157,6 +157,26 @@ public sealed class ExecutionModelTests
     }
 
     [Fact]
+    public async Task ConcurrentSequentialCallersNeedNoMoreEnvironmentsThanCallers()
+    {
+        // Each caller has its answer before its environment is back at /next: its next invoke waits for an
+        // environment to come back (handed over directly) rather than scaling out.
+        await using var test = new TestEngine(TestFunctions.Probe());
+        const int callers = 3;
+        var loops = Enumerable.Range(0, callers).Select(async _ =>
+        {
+            for (var i = 0; i < 15; i++)
+            {
+                var result = await test.InvokeAsync("Probe", new { action = "echo" }, waitForReport: false);
+                Assert.Null(result.FunctionError);
+            }
+        });
+        await Task.WhenAll(loops);
+        Assert.InRange(test.Of<EnvironmentCreated>().Count(), 1, callers);
+        await test.WaitForAsync<PlatformReport>(_ => test.Of<PlatformReport>().Count() == callers * 15);
+    }
+
+    [Fact]
     public async Task IdleEnvironmentsExpire()
     {
         await using var test = new TestEngine(TestFunctions.Catalog(TestFunctions.Probe()), new EngineOptions { KeepWarm = TimeSpan.FromMilliseconds(300), WatchCode = false });
