@@ -7,6 +7,8 @@ using DevTools.Cli.Commands;
 if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 
+// `serve` compiles its JSON-RPC path on the second core while the command line is parsed and the engine loads.
+if (args is ["serve", ..]) DevTools.Server.Hosting.RpcWarmUp.Start();
 var root = new RootCommand("Lambda DevTools: run AWS Lambda functions locally with Lambda's execution model.")
 {
     InvokeCommand.Create(),

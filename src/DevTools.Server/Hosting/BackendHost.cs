@@ -63,6 +63,7 @@ public sealed class BackendHost : IAsyncDisposable, IBackendControl
     /// </summary>
     public static async Task<BackendHost> StartAsync(BackendOptions options, BackendLog log, bool listen = true, CancellationToken cancellationToken = default)
     {
+        RpcWarmUp.Start();
         var endpoint = WorkspaceEndpoint.For(options.Workspace, options.RuntimeDirectory);
         EndpointLock? endpointLock = null;
         if (listen)

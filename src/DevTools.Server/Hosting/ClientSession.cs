@@ -29,16 +29,22 @@ internal sealed class ClientSession : IAsyncDisposable
         _context = context;
         Name = name;
         Rpc = new BackendJsonRpc(handler, message => context.Log.Write($"[{name}] {message}"));
-        Rpc.AddLocalRpcTarget(new EngineHandler(context));
-        Rpc.AddLocalRpcTarget(new FunctionsHandler(context));
-        Rpc.AddLocalRpcTarget(new InvokeHandler(context, this));
-        Rpc.AddLocalRpcTarget(new EnvironmentsHandler(context));
-        Rpc.AddLocalRpcTarget(new EventsHandler(context, this));
-        Rpc.AddLocalRpcTarget(new LspLifecycleHandler(context, this));
-        Rpc.AddLocalRpcTarget(new TextDocumentHandler(context, this));
-        Rpc.AddLocalRpcTarget(new CodeLensHandler(context, this));
-        Rpc.AddLocalRpcTarget(new ExecuteCommandHandler(context, this));
+        AddHandlers(Rpc, context, this);
         Completion = Task.WhenAny(Rpc.Completion, _closed.Task);
+    }
+
+    /// <summary>Every feature's handler, one per protocol area. Handlers only keep what they are given when built.</summary>
+    internal static void AddHandlers(JsonRpc rpc, BackendContext context, ClientSession session)
+    {
+        rpc.AddLocalRpcTarget(new EngineHandler(context));
+        rpc.AddLocalRpcTarget(new FunctionsHandler(context));
+        rpc.AddLocalRpcTarget(new InvokeHandler(context, session));
+        rpc.AddLocalRpcTarget(new EnvironmentsHandler(context));
+        rpc.AddLocalRpcTarget(new EventsHandler(context, session));
+        rpc.AddLocalRpcTarget(new LspLifecycleHandler(context, session));
+        rpc.AddLocalRpcTarget(new TextDocumentHandler(context, session));
+        rpc.AddLocalRpcTarget(new CodeLensHandler(context, session));
+        rpc.AddLocalRpcTarget(new ExecuteCommandHandler(context, session));
     }
 
     public string Name { get; }
