@@ -32,7 +32,8 @@ internal sealed class LifecycleWriter : IAsyncDisposable
 
     // Records are written in batches: after the first one arrives, the pump lets the others of the moment gather
     // for a few milliseconds, then writes them all and flushes once. A busy engine so costs the console (and the
-    // thread pool) a wake-up per batch, not one per record.
+    // thread pool) a wake-up per batch, not one per record. Writes are synchronous: the pump already runs off the
+    // engine's threads, and a console stream's asynchronous writes would each hop to another pool thread.
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
 
     private async Task PumpAsync()
@@ -45,15 +46,15 @@ internal sealed class LifecycleWriter : IAsyncDisposable
             {
                 if (item is TaskCompletionSource marker)
                 {
-                    await _output.FlushAsync().ConfigureAwait(false);
+                    _output.Flush();
                     marker.TrySetResult();
                     continue;
                 }
                 var e = (LifecycleEvent)item;
                 var line = _json ? LifecycleEventJson.ToJson(e) : LambdaTextFormatter.Format(e);
-                if (line is not null) await _output.WriteLineAsync(line).ConfigureAwait(false);
+                if (line is not null) _output.WriteLine(line);
             }
-            await _output.FlushAsync().ConfigureAwait(false);
+            _output.Flush();
         }
     }
 
