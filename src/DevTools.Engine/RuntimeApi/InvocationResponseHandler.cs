@@ -20,8 +20,11 @@ internal static class InvocationResponseHandler
             await connection.SendAsync(HttpResponses.Error(413, tooLarge.ErrorType, tooLarge.Message)).ConfigureAwait(false);
             return true;
         }
-        session.Respond(requestId, request.Body, request.Header("Content-Type"));
-        await connection.SendAsync(HttpResponses.Accepted).ConfigureAwait(false);
+        var answer = session.AcceptResponse(requestId, request.Body, request.Header("Content-Type"));
+        // Acknowledged before the caller is answered: the runtime heads back to /next while the answer goes out, so a
+        // sequential caller's next invoke finds it there instead of waiting for its return.
+        await connection.TrySendAsync(HttpResponses.Accepted).ConfigureAwait(false);
+        answer();
         return true;
     }
 }

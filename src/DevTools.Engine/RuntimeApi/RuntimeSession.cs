@@ -102,11 +102,14 @@ public sealed class RuntimeSession
         return result;
     }
 
-    /// <summary><c>POST /invocation/{id}/response</c>.</summary>
-    public void Respond(string requestId, byte[] body, string? contentType)
+    /// <summary>
+    /// <c>POST /invocation/{id}/response</c>, accepted: checks and records the transition (throws
+    /// <see cref="RuntimeApiException"/> when refused). The returned action hands the answer to the invoke.
+    /// </summary>
+    public Action AcceptResponse(string requestId, byte[] body, string? contentType)
     {
         var invocation = BeginAnswer(requestId, "InvocationResponse");
-        _observer.OnResponse(invocation, body, contentType);
+        return () => _observer.OnResponse(invocation, body, contentType);
     }
 
     /// <summary>A response over the size limit still answers the invoke, with an error for the caller.</summary>
