@@ -32,28 +32,6 @@ internal sealed class InvokeClient : IDisposable
         return response.IsSuccessStatusCode && !response.Headers.Contains("X-Amz-Function-Error") ? elapsed : -1;
     }
 
-    /// <summary>Sequential invokes after a warm-up: the latencies of the measured ones, and the server's CPU per invoke (µs) when given its process.</summary>
-    public async Task<SequentialRun> RunSequentialAsync(int warmup, int count, ProcessTreeCpu? server = null)
-    {
-        for (var i = 0; i < warmup; i++) await InvokeAsync();
-        var samples = new List<double>(count);
-        var errors = 0;
-        server?.Start();
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
-        {
-            var ms = await InvokeAsync();
-            if (ms < 0) errors++;
-            else samples.Add(ms);
-        }
-        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var cpu = server?.Elapsed();
-        return new SequentialRun(new Stats(samples), count / seconds, errors,
-            cpu is { } used ? (used.Root * 1e6 / count, used.Descendants * 1e6 / count) : null);
-    }
-
     public void Dispose() => _http.Dispose();
 }
 
-/// <summary>A sequential run: latencies, rate, errors, and the server's CPU per invoke in µs (its own process, its descendants).</summary>
-internal sealed record SequentialRun(Stats Stats, double PerSecond, int Errors, (double Server, double Descendants)? CpuPerInvokeUs);
