@@ -36,7 +36,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private volatile bool _runtimeBack;
     private RuntimeProcess? _invokeProcess; // the runtime the current invoke was delivered to (its exit ends the invoke)
     private readonly Timer _deadline;
-    private long _deadlineAt = long.MaxValue;
+    private readonly object _deadlineGate = new();
+    private long _deadlineAt = long.MaxValue; // the current invoke's deadline (Stopwatch ticks); MaxValue: none
+    private long _timerDueAt = long.MaxValue; // when the deadline timer is set to fire; MaxValue: not set
     private volatile string? _currentRequestId;
     private volatile LogTail? _tail;
 
@@ -436,30 +438,48 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private static TaskCompletionSource NewSignal() => new();
     private static TaskCompletionSource<RuntimeAnswer?> NewAnswer() => new();
 
-    /// <summary>The invoke's deadline, as a point in time: a timer that fires late for an earlier invoke changes nothing.</summary>
+    /// <summary>
+    /// The invoke's deadline, as a point in time. The timer is only moved when it would fire too late: one set for an
+    /// earlier invoke's deadline fires early and re-arms itself for the rest, so back-to-back invokes do not re-arm
+    /// it (each re-arm can wake .NET's timer thread).
+    /// </summary>
     private void ArmDeadline(TimeSpan remaining)
     {
         if (remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
-        Volatile.Write(ref _deadlineAt, Stopwatch.GetTimestamp() + (long)(remaining.TotalSeconds * Stopwatch.Frequency));
-        _deadline.Change(remaining, Timeout.InfiniteTimeSpan);
+        var at = Stopwatch.GetTimestamp() + (long)(remaining.TotalSeconds * Stopwatch.Frequency);
+        lock (_deadlineGate)
+        {
+            _deadlineAt = at;
+            if (_timerDueAt <= at) return;
+            _timerDueAt = at;
+            _deadline.Change(remaining, Timeout.InfiniteTimeSpan);
+        }
     }
 
+    /// <summary>No invoke is running: a timer still set fires once more and finds nothing to do.</summary>
     private void DisarmDeadline()
     {
-        Volatile.Write(ref _deadlineAt, long.MaxValue);
-        _deadline.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        lock (_deadlineGate) _deadlineAt = long.MaxValue;
     }
 
     private void OnDeadline()
     {
-        var deadlineAt = Volatile.Read(ref _deadlineAt);
-        if (deadlineAt == long.MaxValue) return; // disarmed meanwhile
-        var left = deadlineAt - Stopwatch.GetTimestamp();
-        if (left > 0)
+        lock (_deadlineGate)
         {
-            // Timers count in coarser ticks and may fire a little early (or for an earlier invoke): wait out the rest.
-            _deadline.Change(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
-            return;
+            if (_deadlineAt == long.MaxValue)
+            {
+                _timerDueAt = long.MaxValue;
+                return;
+            }
+            var left = _deadlineAt - Stopwatch.GetTimestamp();
+            if (left > 0)
+            {
+                // Set for an earlier invoke, or fired a little early (timers count in coarser ticks): wait out the rest.
+                _timerDueAt = _deadlineAt;
+                _deadline.Change(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+                return;
+            }
+            _timerDueAt = long.MaxValue;
         }
         _answer.TrySetResult(null);
         _runtimeDone.TrySetResult();

@@ -42,6 +42,23 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public async Task EachInvokeGetsItsWholeTimeoutWhenTheDeadlineTimerWasSetForAnEarlierOne()
+    {
+        // The deadline timer is not re-armed for every invoke: one still set for an earlier invoke's deadline fires
+        // early and must re-arm for the rest, neither cutting the next invoke short nor letting it run over.
+        await using var test = new TestEngine(TestFunctions.Probe(timeoutSeconds: 1));
+        await test.InvokeAsync("Probe", new { action = "echo" }); // its deadline, 1 s from now, stays on the timer
+        await Task.Delay(500);
+
+        var withinItsOwnTimeout = await test.InvokeAsync("Probe", new { action = "sleep", seconds = 0.8 });
+        Assert.Null(withinItsOwnTimeout.FunctionError);
+
+        var overItsTimeout = await test.InvokeAsync("Probe", new { action = "sleep", seconds = 5 });
+        Assert.Equal("Sandbox.Timedout", overItsTimeout.ErrorType);
+        Assert.InRange(overItsTimeout.Metrics!.DurationMs, 950, 2500);
+    }
+
+    [Fact]
     public async Task CrashDuringInvokeIsAnExitErrorAndTheNextInvokeReinits()
     {
         await using var test = new TestEngine(TestFunctions.Probe());
