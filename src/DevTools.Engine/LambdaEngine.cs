@@ -31,6 +31,7 @@ public sealed class LambdaEngine : IAsyncDisposable
         Isolation = IsolationPlan.Choose(DetectedCapabilities.Value, Options.Isolation);
         _sandboxes = new SandboxFactory(Isolation, Options.WorkspaceDirectory);
         var context = new EngineContext(Options, Events, _sandboxes);
+        FreezesEnvironments = context.Freezes;
         _environments = new EnvironmentManager(context);
         _asyncQueue = new AsyncInvokeQueue(Options, Events, (function, queued) => RunAsync(function, queued.RequestId, queued.Payload, queued.InvokedFunctionArn, null, false, false, CancellationToken.None));
         if (Options.WatchCode)
@@ -52,6 +53,9 @@ public sealed class LambdaEngine : IAsyncDisposable
 
     /// <summary>The isolation mechanisms environments run under.</summary>
     public IsolationPlan Isolation { get; }
+
+    /// <summary>Whether idle environments are frozen (not with <see cref="EngineOptions.Freeze"/> off, nor without isolation).</summary>
+    public bool FreezesEnvironments { get; }
 
     /// <summary>Event invokes accepted and not yet finished (retries included).</summary>
     public int PendingAsyncInvokes => _asyncQueue.Pending;

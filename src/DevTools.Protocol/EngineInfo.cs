@@ -22,6 +22,9 @@ public sealed class EngineInfo
     /// <summary>Every isolation level this engine knows, best first.</summary>
     public List<string> IsolationLevels { get; set; } = [];
 
+    /// <summary>Whether idle environments are frozen (<c>environment.frozen</c> records follow invokes); false with <c>--no-freeze</c>.</summary>
+    public bool FreezesEnvironments { get; set; }
+
     /// <summary>The Invoke HTTP API's base address when the backend serves it (<c>--invoke-port</c>).</summary>
     public string? InvokeApiAddress { get; set; }
 

@@ -22,10 +22,21 @@ public sealed class SocketApiTests(SocketBackendFixture backend) : IClassFixture
         var expected = Engine.Isolation.IsolationPlan.Choose(Engine.LambdaEngine.DetectedCapabilities.Value, Engine.Isolation.IsolationMode.Best).Level;
         Assert.Equal(expected, info.IsolationLevel);
         Assert.Contains(expected, info.IsolationLevels);
+        Assert.Equal(expected != "none", info.FreezesEnvironments);
         Assert.Contains("invoke.cancel", info.Capabilities);
         Assert.Equal(10_240, info.Limits.MaxMemoryMb);
         Assert.Equal(120, info.Limits.IdleShutdownSeconds);
         Assert.True(info.Clients >= 1);
+    }
+
+    [Fact]
+    public async Task EngineInfoSaysWhenTheBackendDoesNotFreeze()
+    {
+        // Clients wait briefly for an environment.frozen record after an invoke; a --no-freeze backend sends none.
+        using var workspace = new BackendWorkspace();
+        await using var noFreeze = await BackendProcess.StartAsync(workspace.TemplatePath, "--no-freeze", "--idle-timeout", "60");
+        await using var client = await RpcClient.ConnectAsync(noFreeze.SocketPath!);
+        Assert.False((await client.CallAsync<EngineInfo>(ProtocolMethods.EngineInfo)).FreezesEnvironments);
     }
 
     [Fact]

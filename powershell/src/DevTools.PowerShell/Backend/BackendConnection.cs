@@ -32,8 +32,8 @@ internal sealed class BackendConnection : IDisposable
     /// <summary>False once the backend went away (stopped, idle exit, crash): the next call reconnects.</summary>
     public bool IsAlive => !Client.Completion.IsCompleted && !Client.Rpc.IsDisposed;
 
-    /// <summary>The isolation level freezes environments after each invoke (so an <c>environment.frozen</c> event follows).</summary>
-    public bool Freezes => !string.Equals(Info.IsolationLevel, "none", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The backend freezes idle environments (so an <c>environment.frozen</c> event follows an invoke).</summary>
+    public bool Freezes => Info.FreezesEnvironments;
 
     /// <summary>Events of <paramref name="functionName"/> (as events name it) from now on, until the sink is disposed.</summary>
     public EventSink OpenSink(string? functionName, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal sealed class EngineHandler(BackendContext context)
             TemplatePath = engine.Catalog.TemplatePath,
             IsolationLevel = engine.Isolation.Level,
             IsolationLevels = [.. LambdaEngine.DetectedCapabilities.Value.AvailableLevels()],
+            FreezesEnvironments = engine.FreezesEnvironments,
             InvokeApiAddress = context.Control.InvokeApiAddress,
             Clients = context.Control.ClientCount,
             Capabilities = ["invoke.cancel", "invoke.logTail", "invoke.clientContext", "events.filter", "environments.stop", "lsp.diagnostics", "lsp.codeLens", "lsp.executeCommand"],
