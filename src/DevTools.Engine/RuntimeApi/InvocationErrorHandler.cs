@@ -8,8 +8,10 @@ internal static class InvocationErrorHandler
     public static async ValueTask<bool> HandleAsync(HttpRequest request, string requestId, RuntimeSession session, HttpConnection connection)
     {
         var errorType = ErrorTypes.FromRequest(request);
-        session.Error(requestId, errorType, request.BodyTooLarge ? [] : request.Body);
-        await connection.SendAsync(HttpResponses.Accepted).ConfigureAwait(false);
+        var answer = session.AcceptError(requestId, errorType, request.BodyTooLarge ? [] : request.Body);
+        // Acknowledged first, as a response is (see InvocationResponseHandler).
+        await connection.TrySendAsync(HttpResponses.Accepted).ConfigureAwait(false);
+        answer();
         return true;
     }
 }

@@ -119,11 +119,11 @@ public sealed class RuntimeSession
         _observer.OnResponseTooLarge(invocation, size);
     }
 
-    /// <summary><c>POST /invocation/{id}/error</c>.</summary>
-    public void Error(string requestId, string errorType, byte[] body)
+    /// <summary><c>POST /invocation/{id}/error</c>, accepted: like <see cref="AcceptResponse"/>, for a failed invoke.</summary>
+    public Action AcceptError(string requestId, string errorType, byte[] body)
     {
         var invocation = BeginAnswer(requestId, "InvocationErrorResponse");
-        _observer.OnError(invocation, errorType, body);
+        return () => _observer.OnError(invocation, errorType, body);
     }
 
     /// <summary><c>POST /init/error</c>: allowed only before the first <c>/next</c>.</summary>
