@@ -51,7 +51,7 @@ public sealed class RawHttpTests : IAsyncLifetime
         var first = await client.SendAsync("POST", "/2018-06-01/runtime/invocation/req-1/response", "{\"ok\":true}");
         Assert.Equal(202, first.Status);
         Assert.Equal("{\"status\":\"OK\"}", first.Body);
-        Assert.Equal("{\"ok\":true}", _observer.Response);
+        await HandedOnAsync(() => _observer.Response == "{\"ok\":true}");
 
         var second = await client.SendAsync("POST", "/2018-06-01/runtime/invocation/req-1/response", "{}");
         Assert.Equal(403, second.Status);
@@ -94,12 +94,12 @@ public sealed class RawHttpTests : IAsyncLifetime
         var response = await client.SendAsync("POST", "/2018-06-01/runtime/invocation/req-1/error",
             "{\"errorType\":\"FromBody\",\"errorMessage\":\"m\"}", ("Lambda-Runtime-Function-Error-Type", "Function.FromHeader"));
         Assert.Equal(202, response.Status);
-        Assert.Equal("Function.FromHeader", _observer.ErrorType);
+        await HandedOnAsync(() => _observer.ErrorType == "Function.FromHeader");
 
         _session.Deliver(Event("req-2"));
         await client.SendAsync("GET", "/2018-06-01/runtime/invocation/next");
         await client.SendAsync("POST", "/2018-06-01/runtime/invocation/req-2/error", "{\"errorType\":\"FromBody\",\"errorMessage\":\"m\"}");
-        Assert.Equal("FromBody", _observer.ErrorType);
+        await HandedOnAsync(() => _observer.ErrorType == "FromBody");
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class RawHttpTests : IAsyncLifetime
         var response = await client.SendRawAsync(
             "POST /2018-06-01/runtime/invocation/req-1/response HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n3\r\n12}\r\n0\r\n\r\n");
         Assert.Equal(202, response.Status);
-        Assert.Equal("{\"a\":12}", _observer.Response);
+        await HandedOnAsync(() => _observer.Response == "{\"a\":12}");
     }
 
     [Fact]
@@ -188,6 +188,14 @@ public sealed class RawHttpTests : IAsyncLifetime
         Assert.Equal(404, (await good.SendAsync("GET", "/")).Status);
     }
 
+    /// <summary>The server acknowledges a runtime's answer (202) before it hands the answer on: wait for the hand-over.</summary>
+    private async Task HandedOnAsync(Func<bool> handedOn)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!handedOn() && DateTime.UtcNow < deadline) await Task.Delay(5);
+        Assert.True(handedOn(), $"not handed on: response {_observer.Response ?? "none"}, error type {_observer.ErrorType ?? "none"}");
+    }
+
     private static RuntimeInvocation Event(string id, string payload = "{}") => new()
     {
         RequestId = id,
@@ -201,8 +209,8 @@ public sealed class RawHttpTests : IAsyncLifetime
     {
         public bool InitDone;
         public string? InitErrorType;
-        public string? Response;
-        public string? ErrorType;
+        public volatile string? Response; // written on the server's connection, read by the test
+        public volatile string? ErrorType;
         public long TooLargeSize;
 
         public void OnInitDone() => InitDone = true;
