@@ -22,9 +22,9 @@ internal sealed class Benchmarks(Report report, Settings settings)
     {
         const string section = "Warm invokes over HTTP";
         const int rounds = 3;
-        var modes = settings.PeersDirectory is null ? [] : new[] { ("worker threads", Array.Empty<string>()), ("--useInProcess", new[] { "--useInProcess" }) };
+        (string Mode, string[] Flags)[] modes = settings.PeersDirectory is null ? [] : [("worker threads", []), ("--useInProcess", ["--useInProcess"])];
         var ourRuns = new List<SequentialRun>();
-        var peerRuns = modes.ToDictionary(m => m.Item1, _ => new List<SequentialRun>());
+        var peerRuns = modes.ToDictionary(m => m.Mode, _ => new List<SequentialRun>());
         for (var round = 0; round < rounds; round++)
         {
             ourRuns.Add(await MeasureOursAsync());
