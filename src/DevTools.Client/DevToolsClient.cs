@@ -84,6 +84,13 @@ public sealed class DevToolsClient : IDisposable
     public Task<InvokeResponse> InvokeAsync(string functionName, string? payload = null, CancellationToken cancellationToken = default) =>
         InvokeAsync(new InvokeParams { FunctionName = functionName, Payload = payload }, cancellationToken);
 
+    /// <summary>
+    /// Installs the functions' declared dependencies (all functions when <see cref="BuildParams.Functions"/> is empty) and
+    /// the runtime-provided SDKs they need; <c>build.*</c> events report progress meanwhile.
+    /// </summary>
+    public Task<BuildResult> BuildAsync(BuildParams parameters, CancellationToken cancellationToken = default) =>
+        CallAsync<BuildResult>(ProtocolMethods.Build, parameters, cancellationToken);
+
     public async Task<IReadOnlyList<EnvironmentDescription>> ListEnvironmentsAsync(string? functionName = null, CancellationToken cancellationToken = default) =>
         (await CallAsync<EnvironmentListResult>(ProtocolMethods.EnvironmentsList, new EnvironmentListParams { FunctionName = functionName }, cancellationToken).ConfigureAwait(false)).Environments;
 

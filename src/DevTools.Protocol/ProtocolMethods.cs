@@ -18,6 +18,9 @@ public static class ProtocolMethods
     /// <summary>Request: invokes a function. Params: <see cref="InvokeParams"/>; result: <see cref="InvokeResponse"/>.</summary>
     public const string Invoke = "lambda/invoke";
 
+    /// <summary>Request: installs the functions' declared dependencies and the runtime-provided SDKs they need. Params: <see cref="BuildParams"/>; result: <see cref="BuildResult"/>.</summary>
+    public const string Build = "lambda/build";
+
     /// <summary>Request: the live environments. Params: <see cref="EnvironmentListParams"/>; result: <see cref="EnvironmentListResult"/>.</summary>
     public const string EnvironmentsList = "lambda/environments/list";
 
