@@ -50,6 +50,9 @@ public sealed record EngineOptions
     /// <summary>The Python executable for python3.* runtimes.</summary>
     public string PythonExecutable { get; init; } = "python3";
 
+    /// <summary>Where the runtime-provided SDKs are cached (see <see cref="Runtimes.Sdk.RuntimeSdkCache.DefaultDirectory"/> when null).</summary>
+    public string? RuntimeSdkDirectory { get; init; }
+
     /// <summary>Where environments keep their files; a per-user temp folder when null.</summary>
     public string? WorkspaceDirectory { get; init; }
 

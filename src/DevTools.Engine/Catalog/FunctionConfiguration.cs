@@ -17,6 +17,12 @@ public sealed record FunctionConfiguration
     /// <summary>Absolute path of the code directory (<c>CodeUri</c> resolved against the template's folder).</summary>
     public required string CodeDirectory { get; init; }
 
+    /// <summary>
+    /// Where <c>devtools build</c> installed the dependencies the function declares (<c>package.json</c>,
+    /// <c>requirements.txt</c>); null when it has no build. The code itself still runs from <see cref="CodeDirectory"/>.
+    /// </summary>
+    public string? DependenciesDirectory { get; init; }
+
     public int MemorySizeMb { get; init; } = LambdaLimits.DefaultMemoryMb;
     public int TimeoutSeconds { get; init; } = LambdaLimits.DefaultTimeoutSeconds;
     public int EphemeralStorageMb { get; init; } = LambdaLimits.DefaultEphemeralStorageMb;

@@ -1,6 +1,7 @@
 using DevTools.Engine.Events;
 using DevTools.Engine.Isolation;
 using DevTools.Engine.Runtimes;
+using DevTools.Engine.Runtimes.Sdk;
 
 namespace DevTools.Engine.Environments;
 
@@ -11,6 +12,9 @@ public sealed class EngineContext(EngineOptions options, LifecycleEventHub event
     public LifecycleEventHub Events { get; } = events;
     public SandboxFactory Sandboxes { get; } = sandboxes;
     public RuntimeLauncher Launcher { get; } = new(options);
+
+    /// <summary>The SDKs Lambda's runtimes carry, fetched for the functions that import them.</summary>
+    public RuntimeSdkProvider RuntimeSdks { get; } = new(options, events);
 
     /// <summary>Slots for running an init (see <see cref="EngineOptions.MaxConcurrentInits"/>).</summary>
     public SemaphoreSlim InitSlots { get; } = new(Math.Max(1, options.MaxConcurrentInits));

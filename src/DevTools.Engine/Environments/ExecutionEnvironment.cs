@@ -4,6 +4,7 @@ using DevTools.Engine.Events;
 using DevTools.Engine.Invocation;
 using DevTools.Engine.Isolation;
 using DevTools.Engine.Runtimes;
+using DevTools.Engine.Runtimes.Sdk;
 using DevTools.Engine.RuntimeApi;
 
 namespace DevTools.Engine.Environments;
@@ -105,13 +106,16 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             var phase = _everInitialized ? "invoke" : "init";
             State = EnvironmentState.Initializing;
             InitOutcome init;
+            // What the runtime resolves beyond the function's code; a first need of an SDK package fetches it (once per
+            // machine), before the init starts, so that time is neither Init Duration nor the invoke's.
+            var searchPaths = await _context.RuntimeSdks.PrepareAsync(Function).ConfigureAwait(false);
             // Inits share the machine's CPU (Lambda's each have their own): wait for a slot, outside the init's and the invoke's time.
             await _context.InitSlots.WaitAsync().ConfigureAwait(false);
             try
             {
                 if (State == EnvironmentState.Stopped) throw new InvalidOperationException("the environment was stopped before its init could start");
                 invokeStart = Stopwatch.GetTimestamp();
-                init = await InitializeAsync(phase, invocation.Timestamps).ConfigureAwait(false);
+                init = await InitializeAsync(phase, searchPaths, invocation.Timestamps).ConfigureAwait(false);
             }
             finally { _context.InitSlots.Release(); }
             if (!init.Success)
@@ -249,7 +253,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         Publish(new EnvironmentRetired { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Invocations = Invocations });
     }
 
-    private async Task<InitOutcome> InitializeAsync(string phase, InvokeTimestamps timestamps)
+    private async Task<InitOutcome> InitializeAsync(string phase, FunctionSearchPaths searchPaths, InvokeTimestamps timestamps)
     {
         _session.Reset();
         _initSignal = NewSignal();
@@ -260,8 +264,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         try
         {
             var environment = RuntimeEnvironmentVariables.Build(Function, _context.Options, Id, _server.Address,
-                RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt);
-            var spec = _context.Launcher.CreateSpec(Function, environment);
+                RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt, searchPaths);
+            var spec = _context.Launcher.CreateSpec(Function, environment) with { ReadPaths = [.. searchPaths.All] };
             command = spec.CommandLine;
             timestamps.ProcessStarting = Stopwatch.GetTimestamp();
             process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);
@@ -272,14 +276,14 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         catch (Exception e) when (e is LaunchException or System.ComponentModel.Win32Exception or IOException)
         {
             var errorType = e is LaunchException launch ? launch.ErrorType : "Runtime.InvalidEntrypoint";
-            Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = Function.Runtime, InstanceMaxMemory = Function.MemorySizeMb });
+            Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = RuntimeVersion(searchPaths), RuntimeVersionArn = RuntimeVersionArn, InstanceMaxMemory = Function.MemorySizeMb });
             return FailInit(phase, start, PlatformStatus.Error, RuntimeAnswer.Error(errorType, e.Message));
         }
 
         _process = process;
         _ = process.Exited.ContinueWith(_ => OnProcessExited(process), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Publish(new EnvironmentProcessStarted { FunctionName = Function.FunctionName, EnvironmentId = Id, Pid = process.Pid, Command = command });
-        Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = Function.Runtime, InstanceMaxMemory = Function.MemorySizeMb });
+        Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = RuntimeVersion(searchPaths), RuntimeVersionArn = RuntimeVersionArn, InstanceMaxMemory = Function.MemorySizeMb });
 
         var limit = phase == "init" ? LambdaLimits.InitPhaseTimeout : TimeSpan.FromSeconds(Function.TimeoutSeconds);
         using var timeout = new CancellationTokenSource();
@@ -320,6 +324,12 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         await ResetAsync(EnvironmentReason.InitFailed, failure.ErrorType).ConfigureAwait(false);
         return outcome;
     }
+
+    /// <summary>The runtime, and the SDK it carries when the function has one here (Lambda names its runtime's release).</summary>
+    private string RuntimeVersion(FunctionSearchPaths searchPaths) =>
+        searchPaths.SdkVersion is { } sdk ? $"{Function.Runtime} ({sdk})" : Function.Runtime;
+
+    private string RuntimeVersionArn => $"arn:aws:lambda:{_context.Options.Region}::runtime:{Function.Runtime}";
 
     private InitOutcome FailInit(string phase, long start, string status, RuntimeAnswer failure)
     {

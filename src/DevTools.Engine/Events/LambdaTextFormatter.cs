@@ -15,7 +15,7 @@ public static class LambdaTextFormatter
     /// <summary>The text line for an event, or null for events Lambda does not print.</summary>
     public static string? Format(LifecycleEvent e) => e switch
     {
-        PlatformInitStart s => $"INIT_START Runtime Version: {s.RuntimeVersion}\tRuntime Version ARN: arn:aws:lambda:local::runtime:{s.RuntimeVersion}",
+        PlatformInitStart s => $"INIT_START Runtime Version: {s.RuntimeVersion}\tRuntime Version ARN: {s.RuntimeVersionArn ?? "arn:aws:lambda:local::runtime:" + s.RuntimeVersion}",
         PlatformInitReport r when r.Status != PlatformStatus.Success || r.Phase != "init" => FormatInitReport(r),
         PlatformStart s => $"START RequestId: {s.RequestId} Version: {s.Version}",
         PlatformRuntimeDone d => $"END RequestId: {d.RequestId}",
@@ -33,8 +33,20 @@ public static class LambdaTextFormatter
         AsyncInvokeRetrying r => $"EVENT {r.RequestId} attempt {r.Attempt} failed ({r.Reason}); retrying in {FormatSpan(r.Delay)}",
         AsyncInvokeCompleted c when c.ErrorType is null => $"EVENT {c.RequestId} succeeded after {c.Attempts} attempt(s)",
         AsyncInvokeCompleted c => $"EVENT {c.RequestId} failed after {c.Attempts} attempt(s): {c.ErrorType}",
+        BuildStarted b => $"BUILD {b.FunctionName} {b.Step}: {b.Command}",
+        BuildOutput o => $"BUILD {o.FunctionName} | {o.Line}",
+        BuildFinished f => FormatBuildFinished(f),
         _ => null,
     };
+
+    private static string FormatBuildFinished(BuildFinished f)
+    {
+        var took = f.DurationMs > 0 ? $" in {FormatSpan(TimeSpan.FromMilliseconds(f.DurationMs))}" : "";
+        var version = f.Version is null ? "" : $" (version {f.Version})";
+        return f.Error is null
+            ? $"BUILD {f.FunctionName} {f.Step} {f.Status}{took}{version}"
+            : $"BUILD {f.FunctionName} {f.Step} {f.Status}{took}: {f.Error}";
+    }
 
     /// <summary>The REPORT line: tab-separated fields with a trailing tab, as Lambda prints it.</summary>
     public static string FormatReport(PlatformReport r)

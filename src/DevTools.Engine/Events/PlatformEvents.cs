@@ -11,6 +11,7 @@ public sealed record PlatformInitStart : LifecycleEvent
     public required string Phase { get; init; }
     public string FunctionVersion { get; init; } = LambdaLimits.LatestVersion;
     public required string RuntimeVersion { get; init; }
+    public string? RuntimeVersionArn { get; init; }
     public int InstanceMaxMemory { get; init; }
 
     public override void WriteRecord(Utf8JsonWriter w)
@@ -22,6 +23,7 @@ public sealed record PlatformInitStart : LifecycleEvent
         if (EnvironmentId is not null) w.WriteString("instanceId", EnvironmentId);
         w.WriteNumber("instanceMaxMemory", InstanceMaxMemory);
         w.WriteString("runtimeVersion", RuntimeVersion);
+        if (RuntimeVersionArn is not null) w.WriteString("runtimeVersionArn", RuntimeVersionArn);
     }
 }
 

@@ -74,19 +74,21 @@ public sealed class EnvironmentSandbox
         {
             // Anything the runtime needs under the host's /tmp would vanish behind its private /tmp: bind it elsewhere first.
             var binds = new List<(string Source, string Target)>();
-            foreach (var source in new[] { spec.WorkingDirectory, Runtimes.RuntimeLauncher.RuntimeClientsDirectory }.Distinct())
+            foreach (var source in new[] { spec.WorkingDirectory, Runtimes.RuntimeLauncher.RuntimeClientsDirectory }.Concat(spec.ReadPaths).Distinct())
             {
                 if (!IsUnderTmp(source)) continue;
                 var target = Path.Combine(_directory, "binds", binds.Count.ToString());
                 Directory.CreateDirectory(target);
                 binds.Add((source, target));
             }
-            string Remap(string value)
+            string RemapPath(string value)
             {
                 foreach (var (source, target) in binds)
                     if (value == source || value.StartsWith(source + "/", StringComparison.Ordinal)) return target + value[source.Length..];
                 return value;
             }
+            // Search-path variables (NODE_PATH and the like) list several folders.
+            string Remap(string value) => value.Contains(':') ? string.Join(':', value.Split(':').Select(RemapPath)) : RemapPath(value);
             inner = inner.Select(Remap).ToList();
             foreach (var key in environment.Keys.ToList()) environment[key] = Remap(environment[key]);
             workingDirectory = Remap(spec.WorkingDirectory);

@@ -10,5 +10,8 @@ public sealed record ProcessStartSpec(
     /// <summary>True when the command starts a new session, so the runtime leads its own process group.</summary>
     public bool OwnsProcessGroup { get; init; }
 
+    /// <summary>Folders the runtime reads beyond its working directory (dependencies, SDKs): a private /tmp must not hide them.</summary>
+    public IReadOnlyList<string> ReadPaths { get; init; } = [];
+
     public string CommandLine => string.Join(' ', new[] { FileName }.Concat(Arguments));
 }

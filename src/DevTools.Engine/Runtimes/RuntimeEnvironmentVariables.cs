@@ -1,4 +1,5 @@
 using DevTools.Engine.Catalog;
+using DevTools.Engine.Runtimes.Sdk;
 
 namespace DevTools.Engine.Runtimes;
 
@@ -16,7 +17,8 @@ public static class RuntimeEnvironmentVariables
         string runtimeApiAddress,
         string runtimeDirectory,
         string tmpPath,
-        DateTimeOffset createdAt)
+        DateTimeOffset createdAt,
+        FunctionSearchPaths? searchPaths = null)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in function.Environment) env[key] = value;
@@ -42,6 +44,33 @@ public static class RuntimeEnvironmentVariables
         env["AWS_XRAY_CONTEXT_MISSING"] = "LOG_ERROR";
         if (function.RuntimeDefinition?.ExecutionEnv is { } executionEnv) env["AWS_EXECUTION_ENV"] = executionEnv;
         else env.Remove("AWS_EXECUTION_ENV");
+        if (searchPaths is not null) AddSearchPaths(env, function.RuntimeDefinition?.Family, searchPaths);
         return env;
     }
+
+    /// <summary>
+    /// Where the runtime looks for modules beyond the function's code: Node.js reads Lambda's own variable (a function
+    /// that sets NODE_PATH keeps its own, as on Lambda); our Python client puts the build's folders right after the code
+    /// and the runtime's SDK last, where Lambda has <c>/var/task</c> and <c>/var/runtime</c>.
+    /// </summary>
+    private static void AddSearchPaths(Dictionary<string, string> env, RuntimeFamily? family, FunctionSearchPaths paths)
+    {
+        switch (family)
+        {
+            case RuntimeFamily.Node:
+                if (!env.ContainsKey("NODE_PATH") && paths.All.Any()) env["NODE_PATH"] = string.Join(':', paths.All);
+                if (paths.EsmNeedsSearchPaths) env[EsmSearchPathsVariable] = "1";
+                break;
+            case RuntimeFamily.Python:
+                if (paths.DependencyPaths.Count > 0) env[PythonDependencyPathsVariable] = string.Join(':', paths.DependencyPaths);
+                if (paths.RuntimePaths.Count > 0) env[PythonRuntimePathsVariable] = string.Join(':', paths.RuntimePaths);
+                break;
+        }
+    }
+
+    // Read and removed by the bundled runtime clients before the function's code runs.
+    internal const string EsmSearchPathsVariable = "_DEVTOOLS_ESM_NODE_PATH";
+    internal const string PythonDependencyPathsVariable = "_DEVTOOLS_PYTHON_TASK_PATHS";
+    internal const string PythonRuntimePathsVariable = "_DEVTOOLS_PYTHON_RUNTIME_PATHS";
+
 }

@@ -9,7 +9,7 @@
 //     with require().
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import module, { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   HandlerNotFound,
@@ -30,8 +30,28 @@ function requireIfExists(file) {
   return fs.existsSync(file) ? require(file) : undefined;
 }
 
+// Set by the engine when the function imports packages from NODE_PATH (its build, the runtime's SDK); read once.
+const esmNeedsSearchPaths = process.env._DEVTOOLS_ESM_NODE_PATH === '1';
+delete process.env._DEVTOOLS_ESM_NODE_PATH;
+let searchPathsRegistered = false;
+
+/** Lets `import` find NODE_PATH's packages, before the first ES module loads (see esm-search-paths.mjs). */
+async function resolveEsmFromSearchPaths() {
+  if (searchPathsRegistered || !esmNeedsSearchPaths) return;
+  searchPathsRegistered = true;
+  const hooks = new URL('./esm-search-paths.mjs', import.meta.url);
+  if (typeof module.registerHooks === 'function') {
+    const { resolveSync } = await import(hooks.href);
+    module.registerHooks({ resolve: resolveSync });
+  } else {
+    module.register(hooks.href);
+  }
+}
+
 async function importIfExists(file) {
-  return fs.existsSync(file) ? import(pathToFileURL(file).href) : undefined;
+  if (!fs.existsSync(file)) return undefined;
+  await resolveEsmFromSearchPaths();
+  return import(pathToFileURL(file).href);
 }
 
 /** True when the nearest package.json above `folder` declares "type": "module". */
@@ -72,6 +92,20 @@ async function loadModule(appRoot, moduleRoot, moduleName) {
   return require(require.resolve(moduleName, { paths: [appRoot, moduleRoot] }));
 }
 
+/**
+ * A missing `@aws-sdk/*` package is one Lambda's runtime would have provided: say so, and how to get it here
+ * (the engine fetches what the function's source names; a dependency's own SDK imports it cannot see).
+ */
+function withSdkHint(error) {
+  const missing = /Cannot find (?:module|package) '(@aws-sdk\/[^/']+)/.exec(error?.message ?? '');
+  if (missing) {
+    error.message +=
+      `\n${missing[1]} is part of the AWS SDK for JavaScript v3 that Lambda's Node.js runtimes provide.` +
+      ` Lambda DevTools keeps it in a per-machine cache: run \`devtools sdk install ${missing[1]}\` (the npm registry must be reachable once).`;
+  }
+  return error;
+}
+
 /** The property at `propertyPath` (dot-separated) of `root`, or undefined. */
 function property(root, propertyPath) {
   return propertyPath.split('.').reduce((value, key) => value && value[key], root);
@@ -98,8 +132,8 @@ export async function loadHandler(appRoot, handlerString) {
     userModule = await loadModule(appRoot, moduleRoot, moduleName);
   } catch (error) {
     if (error instanceof SyntaxError) throw new UserCodeSyntaxError(error);
-    if (error?.code === 'MODULE_NOT_FOUND') throw new ImportModuleError(error);
-    throw error;
+    if (error?.code === 'MODULE_NOT_FOUND') throw new ImportModuleError(withSdkHint(error));
+    throw withSdkHint(error);
   }
 
   const handler = property(userModule, propertyPath);

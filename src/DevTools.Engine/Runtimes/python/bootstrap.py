@@ -550,7 +550,7 @@ def load_handler(handler):
         module = importlib.import_module(module_name.replace("/", "."))
     except ImportError as e:
         raise FaultException(
-            FaultException.IMPORT_MODULE_ERROR, "Unable to import module '{}': {}".format(module_name, str(e))
+            FaultException.IMPORT_MODULE_ERROR, "Unable to import module '{}': {}{}".format(module_name, str(e), sdk_hint(e))
         )
     except SyntaxError as e:
         trace = ['  File "%s" Line %s\n    %s' % (e.filename, e.lineno, e.text)]
@@ -597,6 +597,14 @@ def handle_invoke(api, handler, headers, body):
     # Any other status (e.g. 413 for an oversized response) ends this invoke: wait for the next.
 
 
+def sdk_hint(error):
+    """boto3 is what Lambda's Python runtimes provide: a function missing it here needs the per-machine copy."""
+    if getattr(error, "name", None) in ("boto3", "botocore", "s3transfer"):
+        return (". boto3 is part of Lambda's Python runtimes; Lambda DevTools keeps a copy per machine:"
+                " run `devtools sdk install --python` (pip needs its package index once, or install Debian's python3-boto3)")
+    return ""
+
+
 def prepare_process():
     """Streams, import path and logging as they are in Lambda's Python runtime."""
     line_buffered(sys.stdout)
@@ -604,8 +612,16 @@ def prepare_process():
     task_root = os.environ.get("LAMBDA_TASK_ROOT") or os.getcwd()
     runtime_dir = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != runtime_dir]
-    sys.path.insert(0, task_root)
+    # Lambda's order: the function's code (its installed dependencies sit beside it), ..., the runtime's boto3 last.
+    built = search_paths("_DEVTOOLS_PYTHON_TASK_PATHS")
+    sys.path[0:0] = [task_root] + built
+    sys.path.extend(search_paths("_DEVTOOLS_PYTHON_RUNTIME_PATHS"))
     configure_logging()
+
+
+def search_paths(variable):
+    """Folders the engine adds to the import path; the variable is removed so the function never sees it."""
+    return [p for p in os.environ.pop(variable, "").split(os.pathsep) if p]
 
 
 def main():
