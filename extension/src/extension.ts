@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BackendConnection, commandIds, describeRequestError } from './backend/backendConnection';
 import { Methods, type EnvironmentListResult, type FunctionListResult, type LifecycleEvent } from './backend/protocol';
+import { BuildCommand } from './build/buildCommand';
 import { EnvironmentModel } from './environments/environmentModel';
 import { EnvironmentsStatus, EnvironmentsView, type EnvironmentsNode } from './environments/environmentsView';
 import { InvokeCommands } from './invoke/invokeCommands';
@@ -19,6 +20,8 @@ const commands = {
   stopAllEnvironments: 'lambdaDevtools.stopAllEnvironments',
   showLifecycleLog: 'lambdaDevtools.showLifecycleLog',
   refreshEnvironments: 'lambdaDevtools.refreshEnvironments',
+  build: 'lambdaDevtools.build',
+  rebuild: 'lambdaDevtools.rebuild',
 } as const;
 
 /** Events after which the environments list is fetched again (the events already moved the view; the list makes it exact). */
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const status = new EnvironmentsStatus(commands.showEnvironments, commands.restartBackend);
   const results = new ResultView();
   const invokes = new InvokeCommands(backend, new RecentEvents(context.workspaceState), results, lifecycleOutput);
+  const builds = new BuildCommand(backend, dispatcher, lifecycleOutput);
   context.subscriptions.push(lifecycleOutput, backendLog, backend, view, status, results);
 
   const render = () => {
@@ -106,6 +110,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const register = (id: string, run: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
   register(commands.invokeFunction, (functionName?: unknown) => invokes.invokeLocalFunction(typeof functionName === 'string' ? functionName : nodeFunction(functionName)));
   register(commands.invokeAgain, () => invokes.invokeAgain());
+  register(commands.build, (node?: unknown) => builds.build(false, nodeFunction(node)));
+  register(commands.rebuild, (node?: unknown) => builds.build(true, nodeFunction(node)));
   register(commands.showEnvironments, async (functionName?: unknown) => {
     void backend.start();
     await view.reveal(typeof functionName === 'string' ? functionName : undefined);

@@ -5,6 +5,7 @@ export const Methods = {
   functionsList: 'lambda/functions/list',
   functionsReload: 'lambda/functions/reload',
   invoke: 'lambda/invoke',
+  build: 'lambda/build',
   environmentsList: 'lambda/environments/list',
   environmentsStop: 'lambda/environments/stop',
   eventsSubscribe: 'lambda/events/subscribe',
@@ -98,6 +99,50 @@ export interface InvokeResponse {
   environmentId?: string;
   coldStart: boolean;
   metrics?: InvokeMetrics;
+}
+
+export interface BuildParams {
+  /** Logical ids or names; every function of the template when absent. */
+  functions?: string[];
+  /** Install again even when the manifest and lock file have not changed since the last build. */
+  force?: boolean;
+}
+
+export type FunctionBuildStatus = 'built' | 'reused' | 'skipped' | 'failed';
+
+/** What a build did for one function. */
+export interface FunctionBuildResult {
+  logicalId: string;
+  functionName: string;
+  status: FunctionBuildStatus;
+  /** `package.json`, `requirements.txt`, when the function declares dependencies. */
+  manifest?: string;
+  /** The install command, e.g. `npm ci --omit=dev`. */
+  command?: string;
+  /** Where the installed dependencies are. */
+  directory?: string;
+  durationMs: number;
+  /** Why it was skipped or failed (a failed build leaves the previous one in use). */
+  message?: string;
+}
+
+/** A runtime-provided SDK in the per-machine cache: `nodejs` (the AWS SDK for JavaScript v3) or `python` (boto3). */
+export interface RuntimeSdkStatus {
+  runtime: 'nodejs' | 'python';
+  status: 'ready' | 'installed' | 'failed';
+  version?: string;
+  directory?: string;
+  /** The packages the functions need, or what is missing when it failed. */
+  packages: string[];
+  message?: string;
+}
+
+export interface BuildResult {
+  /** One entry per function considered, in template order. */
+  functions: FunctionBuildResult[];
+  runtimeSdks: RuntimeSdkStatus[];
+  /** True when nothing failed. */
+  succeeded: boolean;
 }
 
 export type EnvironmentState = 'initializing' | 'busy' | 'frozen' | 'idle';

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeRequestError, type BackendConnection } from '../backend/backendConnection';
-import { Methods, type FunctionDescription, type FunctionListResult, type InvokeResponse } from '../backend/protocol';
+import { Methods, type FunctionDescription, type InvokeResponse } from '../backend/protocol';
+import { listTemplateFunctions } from '../backend/templateFunctions';
 import { discoverEventFiles, eventDirectories, rankEventFiles, readEvent } from './eventFiles';
 import { presentResult } from './resultPresentation';
 import type { RecentEvent, RecentEvents } from './recentEvents';
@@ -30,7 +31,7 @@ export class InvokeCommands {
 
   /** Picks a function (unless given, e.g. by a CodeLens), then an event, and invokes. */
   async invokeLocalFunction(functionName?: string): Promise<void> {
-    const functions = await this.listFunctions();
+    const functions = await listTemplateFunctions(this.backend);
     if (!functions) return;
     const chosen = typeof functionName === 'string' ? functions.find(f => f.logicalId === functionName || f.functionName === functionName) : await this.pickFunction(functions);
     if (!chosen) return;
@@ -43,20 +44,6 @@ export class InvokeCommands {
     const last = this.recent.last();
     if (!last) return this.invokeLocalFunction();
     await this.invoke(last.functionName, this.refreshed(last));
-  }
-
-  private async listFunctions(): Promise<FunctionDescription[] | undefined> {
-    try {
-      const list = await this.backend.request<FunctionListResult>(Methods.functionsList);
-      if (list.functions.length > 0) return list.functions;
-      const errors = list.diagnostics.filter(d => d.severity === 'error').length;
-      void vscode.window.showWarningMessage(
-        `${path.basename(list.templatePath)} declares no function${errors > 0 ? ` it can load (${errors} error(s): see Problems)` : ''}.`,
-      );
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Lambda: ${describeRequestError(error).message}`);
-    }
-    return undefined;
   }
 
   private async pickFunction(functions: FunctionDescription[]): Promise<FunctionDescription | undefined> {
