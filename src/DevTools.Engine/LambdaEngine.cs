@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using DevTools.Engine.Build;
 using DevTools.Engine.Catalog;
 using DevTools.Engine.Environments;
 using DevTools.Engine.Events;
 using DevTools.Engine.Invocation;
 using DevTools.Engine.Isolation;
 using DevTools.Engine.RuntimeApi;
+using DevTools.Engine.Runtimes.Sdk;
 
 namespace DevTools.Engine;
 
@@ -19,6 +21,7 @@ public sealed class LambdaEngine : IAsyncDisposable
     private readonly AsyncInvokeQueue _asyncQueue;
     private readonly CodeWatcher? _watcher;
     private readonly SandboxFactory _sandboxes;
+    private readonly EngineContext _context;
     private FunctionCatalog _catalog;
 
     /// <param name="catalog">The functions to serve.</param>
@@ -30,7 +33,7 @@ public sealed class LambdaEngine : IAsyncDisposable
         _reload = reload;
         Isolation = IsolationPlan.Choose(DetectedCapabilities.Value, Options.Isolation);
         _sandboxes = new SandboxFactory(Isolation, Options.WorkspaceDirectory);
-        var context = new EngineContext(Options, Events, _sandboxes);
+        var context = _context = new EngineContext(Options, Events, _sandboxes);
         FreezesEnvironments = context.Freezes;
         _environments = new EnvironmentManager(context);
         _asyncQueue = new AsyncInvokeQueue(Options, Events, (function, queued) => RunAsync(function, queued.RequestId, queued.Payload, queued.InvokedFunctionArn, null, false, false, CancellationToken.None));
@@ -85,6 +88,37 @@ public sealed class LambdaEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>The SDKs Lambda's runtimes carry, as this engine provides them (the per-machine cache).</summary>
+    public RuntimeSdkProvider RuntimeSdks => _context.RuntimeSdks;
+
+    /// <summary>
+    /// Installs the declared dependencies of these functions (all when <paramref name="functionNames"/> is empty) into
+    /// their build folders, and the runtime SDKs they import, as <c>build.*</c> events show. Functions run with their new
+    /// build from the next cold start: environments of a rebuilt function retire. Unknown names throw Lambda's 404.
+    /// </summary>
+    public async Task<BuildReport> BuildAsync(IReadOnlyList<string>? functionNames, bool force, CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog;
+        var functions = functionNames is { Count: > 0 }
+            ? functionNames.Select(name => FunctionResolver.Resolve(catalog, name, null, Options)).DistinctBy(f => f.LogicalId).ToList()
+            : catalog.Functions.ToList();
+        var builder = new FunctionBuilder(Options, Events);
+        var outcomes = new List<FunctionBuildOutcome>();
+        foreach (var function in functions) // one at a time: installs are I/O- and CPU-heavy, and their output reads best in order
+            outcomes.Add(await builder.BuildAsync(catalog, function, force, cancellationToken).ConfigureAwait(false));
+
+        var refreshed = BuildOutputs.Refresh(catalog);
+        Volatile.Write(ref _catalog, refreshed);
+        await _environments.ApplyCatalogAsync(refreshed).ConfigureAwait(false);
+        foreach (var built in outcomes.Where(o => o.Status == FunctionBuildOutcome.Built))
+            await _environments.RetireAsync(built.Function.LogicalId, EnvironmentReason.CodeChanged).ConfigureAwait(false);
+
+        var sdks = new List<RuntimeSdkReport>();
+        foreach (var function in functions.Select(f => refreshed.Find(f.LogicalId) ?? f))
+            if (await RuntimeSdks.CheckAsync(function).ConfigureAwait(false) is { } report) sdks.Add(report);
+        return new BuildReport(outcomes, BuildReport.Merge(sdks));
+    }
+
     public IReadOnlyList<EnvironmentInfo> ListEnvironments() => _environments.List();
 
     /// <summary>Stops environments (all, one function's, or one by id or id prefix). Returns how many.</summary>
@@ -136,6 +170,7 @@ public sealed class LambdaEngine : IAsyncDisposable
             _ = ReloadAsync();
             return;
         }
+        RuntimeSdks.Forget(path);
         foreach (var function in Catalog.Functions.Where(f => f.CodeDirectory == path))
             _ = _environments.RetireAsync(function.LogicalId, EnvironmentReason.CodeChanged);
     }

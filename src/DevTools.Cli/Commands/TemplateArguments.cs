@@ -9,7 +9,7 @@ internal sealed class TemplateArguments
 {
     public Option<string?> Template { get; } = new("--template", "-t", "--template-file")
     {
-        Description = "The SAM template (default: template.yaml or template.yml in the current directory).",
+        Description = "The SAM template (default: the one sam build wrote in .aws-sam/build, else template.yaml or template.yml in the current directory).",
     };
 
     public Option<string?> EnvVars { get; } = new("--env-vars", "-n")
@@ -96,6 +96,5 @@ internal sealed class TemplateArguments
         };
     }
 
-    private static string? FindIn(string directory) =>
-        new[] { "template.yaml", "template.yml" }.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
+    private static string? FindIn(string directory) => TemplateLocator.FindIn(directory);
 }

@@ -29,6 +29,12 @@ public static class DiagnosticCodes
     /// <summary>Warning: a local YAML tag (<c>!Something</c>) that is not a CloudFormation intrinsic; the value is read as if untagged.</summary>
     public const string UnknownTag = "DT1006";
 
+    /// <summary>Information: the template <c>sam build</c> wrote (<c>.aws-sam/build/template.yaml</c>) is used, as <c>sam local</c> uses it.</summary>
+    public const string UsingSamBuildTemplate = "DT1007";
+
+    /// <summary>Warning: the source template changed after <c>sam build</c> wrote the one in use.</summary>
+    public const string SamBuildTemplateOutdated = "DT1008";
+
     /// <summary>Warning: a parameter with neither a <c>Default</c> nor an override is referenced.</summary>
     public const string ParameterWithoutValue = "DT2001";
 
@@ -118,6 +124,15 @@ public static class DiagnosticCodes
 
     /// <summary>Information: a function whose resource <c>Condition</c> is false is not created, so it is not in the catalogue.</summary>
     public const string FunctionSkippedByCondition = "DT3020";
+
+    /// <summary>Warning: the function declares dependencies (package.json, requirements.txt) that are not installed: run <c>devtools build</c>.</summary>
+    public const string DependenciesNotInstalled = "DT3021";
+
+    /// <summary>Warning: the manifest or lock file changed after the function's last <c>devtools build</c>.</summary>
+    public const string BuildOutdated = "DT3022";
+
+    /// <summary>Information: the function runs with the dependencies of its last <c>devtools build</c>.</summary>
+    public const string RunsWithBuild = "DT3023";
 
     /// <summary>Error: the <c>--env-vars</c> file does not exist or cannot be read.</summary>
     public const string EnvVarsFileNotFound = "DT4001";

@@ -6,11 +6,9 @@ namespace DevTools.Engine.Catalog;
 /// </summary>
 public static class TemplateLoader
 {
-    private static readonly string[] DefaultTemplateNames = ["template.yaml", "template.yml"];
-
     /// <summary>
-    /// Loads the template file, or a folder's <c>template.yaml</c>/<c>template.yml</c> as <c>sam</c> looks for
-    /// (an empty path means the current folder's <c>template.yaml</c>).
+    /// Loads the template file, or the one a folder stands for (<see cref="TemplateLocator.FindIn"/>; an empty path
+    /// means the current folder's <c>template.yaml</c>).
     /// </summary>
     public static FunctionCatalog Load(string templatePath, TemplateOptions options)
     {
@@ -18,7 +16,7 @@ public static class TemplateLoader
         string path;
         try
         {
-            path = Path.GetFullPath(string.IsNullOrWhiteSpace(templatePath) ? DefaultTemplateNames[0] : templatePath);
+            path = Path.GetFullPath(string.IsNullOrWhiteSpace(templatePath) ? TemplateLocator.SourceNames[0] : templatePath);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
@@ -27,9 +25,9 @@ public static class TemplateLoader
 
         if (Directory.Exists(path))
         {
-            var inFolder = DefaultTemplateNames.Select(n => Path.Combine(path, n)).FirstOrDefault(File.Exists);
+            var inFolder = TemplateLocator.FindIn(path);
             if (inFolder is null)
-                return Failed(path, DiagnosticCodes.TemplateNotFound, $"The folder has no {string.Join(" or ", DefaultTemplateNames)}.");
+                return Failed(path, DiagnosticCodes.TemplateNotFound, $"The folder has no {string.Join(" or ", TemplateLocator.SourceNames)}.");
             path = inFolder;
         }
 
@@ -80,6 +78,7 @@ public static class TemplateLoader
             return [];
         }
 
+        TemplateLocator.Describe(file, diagnostics);
         var parameters = TemplateParameters.Read(template.Find("Parameters"), options.ParameterOverrides, file, diagnostics);
         var resources = Section(template, "Resources", diagnostics);
         var globals = Section(template, "Globals", diagnostics);
@@ -106,7 +105,7 @@ public static class TemplateLoader
                 template.Find("Resources")?.KeyLocation ?? root.Location);
         }
 
-        IReadOnlyList<FunctionConfiguration> functions = drafts.Select(d => d.Configuration).ToList();
+        IReadOnlyList<FunctionConfiguration> functions = Build.BuildOutputs.Apply(file, drafts.Select(d => d.Configuration).ToList(), diagnostics);
         if (options.EnvVarsFile is { } envVarsPath && EnvVarsFile.Load(envVarsPath, diagnostics) is { } envVars)
             functions = envVars.Apply(functions, diagnostics);
         return functions;

@@ -41,9 +41,10 @@ internal sealed class CodeWatcher : IDisposable
         _watchers.Add(watcher);
     }
 
-    /// <summary>Files a runtime writes itself (Python's bytecode cache) are not code changes.</summary>
+    /// <summary>Files a runtime writes itself (Python's bytecode cache) and builds (<c>.aws-sam</c>) are not code changes.</summary>
     private static bool Ignored(string path) =>
-        path.Contains("__pycache__", StringComparison.Ordinal) || path.EndsWith(".pyc", StringComparison.Ordinal);
+        path.Contains("__pycache__", StringComparison.Ordinal) || path.EndsWith(".pyc", StringComparison.Ordinal)
+        || path.Contains("/.aws-sam/", StringComparison.Ordinal);
 
     private void Schedule(string key)
     {

@@ -10,6 +10,7 @@ internal static class FunctionConfigurations
         && a.Runtime == b.Runtime
         && a.Handler == b.Handler
         && a.CodeDirectory == b.CodeDirectory
+        && a.DependenciesDirectory == b.DependenciesDirectory
         && a.MemorySizeMb == b.MemorySizeMb
         && a.TimeoutSeconds == b.TimeoutSeconds
         && a.EphemeralStorageMb == b.EphemeralStorageMb

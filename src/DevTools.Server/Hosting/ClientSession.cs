@@ -3,6 +3,7 @@ using DevTools.Server.Lsp.Commands;
 using DevTools.Server.Lsp.Documents;
 using DevTools.Server.Lsp.Lifecycle;
 using DevTools.Server.Rpc;
+using DevTools.Server.Rpc.Build;
 using DevTools.Server.Rpc.Engine;
 using DevTools.Server.Rpc.Environments;
 using DevTools.Server.Rpc.Events;
@@ -40,6 +41,7 @@ internal sealed class ClientSession : IAsyncDisposable
         rpc.AddLocalRpcTarget(new FunctionsHandler(context));
         rpc.AddLocalRpcTarget(new InvokeHandler(context, session));
         rpc.AddLocalRpcTarget(new EnvironmentsHandler(context));
+        rpc.AddLocalRpcTarget(new BuildHandler(context, session));
         rpc.AddLocalRpcTarget(new EventsHandler(context, session));
         rpc.AddLocalRpcTarget(new LspLifecycleHandler(context, session));
         rpc.AddLocalRpcTarget(new TextDocumentHandler(context, session));

@@ -101,4 +101,29 @@ internal static class ProtocolMapper
             WaitForReport = true,
         };
     }
+
+    public static BuildResult ToBuildResult(DevTools.Engine.Build.BuildReport report) => new()
+    {
+        Succeeded = report.Succeeded,
+        Functions = report.Functions.Select(f => new FunctionBuildResult
+        {
+            LogicalId = f.Function.LogicalId,
+            FunctionName = f.Function.FunctionName,
+            Status = f.Status,
+            Manifest = f.Manifest?.Path,
+            Command = f.Command,
+            Directory = f.Directory,
+            DurationMs = Math.Round(f.DurationMs, 3),
+            Message = f.Message,
+        }).ToList(),
+        RuntimeSdks = report.RuntimeSdks.Select(s => new RuntimeSdkStatus
+        {
+            Runtime = s.Runtime,
+            Status = s.Status,
+            Version = s.Version,
+            Directory = s.Directory,
+            Packages = s.Packages.ToList(),
+            Message = s.Message,
+        }).ToList(),
+    };
 }

@@ -75,7 +75,7 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
 
     private async Task<Preparation> PreparePythonAsync(FunctionConfiguration function)
     {
-        var dependencies = function.DependenciesDirectory is { } built ? new[] { built } : [];
+        var dependencies = function.DependenciesDirectory is { } built ? new[] { Path.Combine(built, "python") } : [];
         var needed = SourceScanner.ImportsBoto3(function.CodeDirectory)
             && !new[] { function.CodeDirectory }.Concat(dependencies).Any(folder => Directory.Exists(Path.Combine(folder, "boto3")));
         RuntimeSdkReport? report = null;

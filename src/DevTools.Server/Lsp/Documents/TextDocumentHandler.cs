@@ -37,7 +37,16 @@ internal sealed class TextDocumentHandler(BackendContext context, ClientSession 
             : Task.CompletedTask;
     }
 
-    private Task PublishAsync(string path, string uri, int version, string text)
+    private Task PublishAsync(string path, string uri, int version, string text) => PublishAsync(context, session, path, uri, version, text);
+
+    /// <summary>Diagnostics of the engine's template again, when it is open (something on disk they depend on changed, e.g. a build).</summary>
+    internal static Task RepublishEngineTemplateAsync(BackendContext context, ClientSession session)
+    {
+        var path = context.Engine.Catalog.TemplatePath;
+        return session.Documents.Find(path) is { } document ? PublishAsync(context, session, path, document.Uri, document.Version, document.Text) : Task.CompletedTask;
+    }
+
+    private static Task PublishAsync(BackendContext context, ClientSession session, string path, string uri, int version, string text)
     {
         if (!DocumentKinds.IsTemplate(context, path)) return Task.CompletedTask;
         var diagnostics = TemplateDiagnostics.Compute(path, text, context.Options.TemplateOptions);

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DevTools.Engine.Catalog;
+
+namespace DevTools.Engine.Build;
+
+/// <summary>What a finished build records about itself (<c>.devtools-build.json</c> in its folder).</summary>
+public sealed record BuildStamp(
+    [property: JsonPropertyName("sourceDirectory")] string SourceDirectory,
+    [property: JsonPropertyName("manifestHash")] string ManifestHash,
+    [property: JsonPropertyName("command")] string Command,
+    [property: JsonPropertyName("builtAt")] DateTimeOffset BuiltAt);
+
+/// <summary>
+/// A function's build folder, <c>.aws-sam/devtools-build/&lt;LogicalId&gt;</c> beside the template (beside, not inside,
+/// <c>sam build</c>'s own <c>.aws-sam/build</c>): the installed dependencies only (<c>node_modules/</c> or <c>python/</c>).
+/// The code keeps running from its source folder, so an edit needs no rebuild; only a manifest change does.
+/// </summary>
+public sealed class BuildFolder(string templateDirectory, string logicalId)
+{
+    public const string Root = ".aws-sam/devtools-build";
+    private const string StampName = ".devtools-build.json";
+
+    public string Directory { get; } = System.IO.Path.Combine(templateDirectory, Root, logicalId);
+    public string StagingDirectory => Directory + ".staging";
+
+    public static BuildFolder For(FunctionCatalog catalog, FunctionConfiguration function) =>
+        new(System.IO.Path.GetDirectoryName(catalog.TemplatePath)!, function.LogicalId);
+
+    public BuildStamp? ReadStamp()
+    {
+        try { return JsonSerializer.Deserialize<BuildStamp>(File.ReadAllText(System.IO.Path.Combine(Directory, StampName))); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException) { return null; }
+    }
+
+    /// <summary>The build of this function's current source folder, if there is one.</summary>
+    public BuildStamp? StampFor(FunctionConfiguration function) =>
+        ReadStamp() is { } stamp && stamp.SourceDirectory == function.CodeDirectory ? stamp : null;
+
+    public static void WriteStamp(string directory, BuildStamp stamp) =>
+        File.WriteAllText(System.IO.Path.Combine(directory, StampName), JsonSerializer.Serialize(stamp));
+
+    /// <summary>Replaces the build with the staged one in two renames, so a reader never sees half of either.</summary>
+    public void CommitStaging()
+    {
+        var previous = Directory + ".previous";
+        DeleteIfExists(previous);
+        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Move(Directory, previous);
+        System.IO.Directory.Move(StagingDirectory, Directory);
+        DeleteIfExists(previous);
+    }
+
+    public static void DeleteIfExists(string directory)
+    {
+        if (System.IO.Directory.Exists(directory)) System.IO.Directory.Delete(directory, recursive: true);
+    }
+}
