@@ -16,5 +16,7 @@ var root = new RootCommand("Lambda DevTools: run AWS Lambda functions locally wi
     ValidateCommand.Create(),
     ServeCommand.Create(),
     DoctorCommand.Create(),
+    BuildCommand.Create(),
+    SdkCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DevTools.Engine;
+using DevTools.Engine.Events;
 using DevTools.Engine.Isolation;
+using DevTools.Engine.Runtimes.Sdk;
 
 namespace DevTools.Cli.Commands;
 
@@ -31,9 +33,29 @@ internal static class DoctorCommand
             Console.Out.WriteLine($"  /tmp                   {(plan.PrivateTmp ? "private mount: a tmpfs capped at EphemeralStorage on /tmp" : "a private directory as TMPDIR; usage watched, cap not enforced")}");
             Console.Out.WriteLine($"  no orphans             watchdog process{(plan.Level.StartsWith("cgroup") ? " + cgroup kill" : " + process-group kill")}");
             foreach (var note in caps.Notes) Console.Out.WriteLine($"  note: {note}");
+            Console.Out.WriteLine();
+            WriteRuntimeSdks();
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The SDKs Lambda's runtimes carry, as functions here will find them.</summary>
+    private static void WriteRuntimeSdks()
+    {
+        var provider = new RuntimeSdkProvider(new EngineOptions(), new LifecycleEventHub());
+        var node = provider.Node;
+        var python = provider.Python.LocateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Console.Out.WriteLine($"Runtime SDKs (cached per machine in {RuntimeSdkCache.DefaultDirectory})");
+        Console.Out.WriteLine(node.Version is { } version
+            ? $"  nodejs*   AWS SDK for JavaScript {version}: {node.InstalledPackages().Count} package(s) installed; others are fetched on first import"
+            : "  nodejs*   AWS SDK for JavaScript: none yet; fetched on a function's first import (or now: devtools sdk install)");
+        Console.Out.WriteLine(python.Source switch
+        {
+            "cache" => $"  python3.* boto3 {python.Version} from the cache ({python.Location})",
+            "interpreter" => $"  python3.* boto3 {python.Version}, the machine's Python's own ({python.Location})",
+            _ => "  python3.* boto3: not found; installed on a function's first import (or now: devtools sdk install --python)",
+        });
     }
 
     private static string Describe(string level) => level switch

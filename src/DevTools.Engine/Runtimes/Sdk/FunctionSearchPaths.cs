@@ -20,6 +20,12 @@ public sealed record FunctionSearchPaths(
     public static FunctionSearchPaths None { get; } = new([], [], false, null);
 
     public IEnumerable<string> All => DependencyPaths.Concat(RuntimePaths);
+
+    /// <summary>
+    /// The folders holding the search paths, for a sandbox that must make them visible: whole, so that a path keeps its
+    /// last name (Node.js looks for packages in folders named <c>node_modules</c>).
+    /// </summary>
+    public IEnumerable<string> ReadableFolders => All.Select(p => Path.GetDirectoryName(p) ?? p).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>A runtime SDK's state after a function's needs were checked (what <c>lambda/build</c> reports).</summary>

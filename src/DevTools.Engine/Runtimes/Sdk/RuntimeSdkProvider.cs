@@ -57,20 +57,36 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
         var dependencies = function.DependenciesDirectory is { } built ? new[] { Path.Combine(built, "node_modules") } : [];
         var needed = SourceScanner.JavaScriptSdkPackages(function.CodeDirectory)
             .Where(package => !BundledByFunction(function, package, dependencies)).ToList();
-        var missing = needed.Where(p => !Node.Has(p)).ToList();
-        var status = RuntimeSdkStatuses.Ready;
-        string? message = null;
-        if (missing.Count > 0)
-        {
-            var outcome = await InstallAsync(function.FunctionName, "npm", "npm " + string.Join(' ', NodeRuntimeSdk.InstallArguments(missing)), Node.Directory,
-                onLine => Node.InstallAsync(missing, onLine, CancellationToken.None), () => Node.Version).ConfigureAwait(false);
-            (status, message) = outcome is null ? (RuntimeSdkStatuses.Installed, null) : (RuntimeSdkStatuses.Failed, outcome);
-        }
+        var report = needed.Count == 0 ? null : await InstallNodeAsync(needed, function.FunctionName).ConfigureAwait(false);
         var runtimePaths = Directory.Exists(Node.ModulesDirectory) ? new[] { Node.ModulesDirectory } : [];
         var paths = new FunctionSearchPaths(dependencies, runtimePaths, dependencies.Length > 0 || needed.Count > 0,
             Node.Version is { } version ? $"AWS SDK for JavaScript {version}" : null);
-        var report = needed.Count == 0 ? null : new RuntimeSdkReport("nodejs", status, Node.Version, Node.ModulesDirectory, status == RuntimeSdkStatuses.Failed ? missing : needed, message);
         return new Preparation(paths, report);
+    }
+
+    /// <summary>Installs whichever of these <c>@aws-sdk/*</c> packages the cache lacks, as a build step of <paramref name="requester"/>.</summary>
+    public async Task<RuntimeSdkReport> InstallNodeAsync(IReadOnlyList<string> packages, string requester)
+    {
+        var missing = packages.Where(p => !Node.Has(p)).ToList();
+        if (missing.Count == 0) return new RuntimeSdkReport("nodejs", RuntimeSdkStatuses.Ready, Node.Version, Node.ModulesDirectory, packages, null);
+        var failure = await InstallAsync(requester, "npm", "npm " + string.Join(' ', NodeRuntimeSdk.InstallArguments(missing)), Node.Directory,
+            onLine => Node.InstallAsync(missing, onLine, CancellationToken.None), () => Node.Version).ConfigureAwait(false);
+        return failure is null
+            ? new RuntimeSdkReport("nodejs", RuntimeSdkStatuses.Installed, Node.Version, Node.ModulesDirectory, packages, null)
+            : new RuntimeSdkReport("nodejs", RuntimeSdkStatuses.Failed, Node.Version, Node.ModulesDirectory, missing, failure);
+    }
+
+    /// <summary>Makes boto3 importable by python3.* functions (the interpreter's own, else the cache's), installing it when neither has it.</summary>
+    public async Task<RuntimeSdkReport> EnsurePythonAsync(string requester)
+    {
+        var location = await LocatePythonSdkAsync().ConfigureAwait(false);
+        if (location.Found) return new RuntimeSdkReport("python", RuntimeSdkStatuses.Ready, location.Version, location.Location, ["boto3"], null);
+        var failure = await InstallAsync(requester, "python", Python.InstallCommand, Python.Directory,
+            onLine => Python.InstallAsync(onLine, CancellationToken.None), () => null).ConfigureAwait(false);
+        _pythonLocation = null;
+        location = await LocatePythonSdkAsync().ConfigureAwait(false);
+        return new RuntimeSdkReport("python", failure is null && location.Found ? RuntimeSdkStatuses.Installed : RuntimeSdkStatuses.Failed,
+            location.Version, location.Location, ["boto3"], failure ?? (location.Found ? null : "boto3 was installed but cannot be found"));
     }
 
     private async Task<Preparation> PreparePythonAsync(FunctionConfiguration function)
@@ -78,25 +94,10 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
         var dependencies = function.DependenciesDirectory is { } built ? new[] { Path.Combine(built, "python") } : [];
         var needed = SourceScanner.ImportsBoto3(function.CodeDirectory)
             && !new[] { function.CodeDirectory }.Concat(dependencies).Any(folder => Directory.Exists(Path.Combine(folder, "boto3")));
-        RuntimeSdkReport? report = null;
-        PythonSdkLocation? location = null;
-        if (needed)
-        {
-            location = await LocatePythonSdkAsync().ConfigureAwait(false);
-            if (!location.Found)
-            {
-                var failure = await InstallAsync(function.FunctionName, "python", Python.InstallCommand, Python.Directory,
-                    onLine => Python.InstallAsync(onLine, CancellationToken.None), () => null).ConfigureAwait(false);
-                _pythonLocation = null;
-                location = await LocatePythonSdkAsync().ConfigureAwait(false);
-                report = new RuntimeSdkReport("python", failure is null && location.Found ? RuntimeSdkStatuses.Installed : RuntimeSdkStatuses.Failed,
-                    location.Version, location.Location, ["boto3"], failure);
-            }
-            else report = new RuntimeSdkReport("python", RuntimeSdkStatuses.Ready, location.Version, location.Location, ["boto3"], null);
-        }
-        var runtimePaths = location?.Source == "cache" || (location is null && File.Exists(Path.Combine(Python.Directory, "boto3", "__init__.py")))
-            ? new[] { Python.Directory } : [];
-        var paths = new FunctionSearchPaths(dependencies, runtimePaths, false, location?.Version is { } version ? $"boto3 {version}" : null);
+        var report = needed ? await EnsurePythonAsync(function.FunctionName).ConfigureAwait(false) : null;
+        // The cache's copy goes on the path whenever it is there (no process needed to know); the interpreter's is there already.
+        var runtimePaths = File.Exists(Path.Combine(Python.Directory, "boto3", "__init__.py")) ? new[] { Python.Directory } : [];
+        var paths = new FunctionSearchPaths(dependencies, runtimePaths, false, report?.Version is { } version ? $"boto3 {version}" : null);
         return new Preparation(paths, report);
     }
 
