@@ -62,6 +62,49 @@
         Links       = @('about_DevTools', 'Get-LocalFunction', 'Get-Container', 'Receive-LifecycleEvent')
     }
 
+    'Build-LocalFunction' = @{
+        Synopsis    = 'Installs the declared dependencies of the template''s functions (package.json, requirements.txt), as sam build does.'
+        Description = @(
+            'Build-LocalFunction asks the workspace''s backend to install each function''s declared dependencies into a build folder of its own (npm for package.json, pip for requirements.txt), without touching the function''s code folder. From then on the function runs with them. A function whose manifest has not changed since its last build is reused (nothing is installed again) unless -Force says otherwise; a function without a manifest is skipped. The backend also makes sure the SDK that Lambda''s runtimes carry (the AWS SDK for JavaScript v3, boto3) is in the per-machine cache for the functions that need it.'
+            'It outputs one DevTools.PowerShell.LocalBuildResult per function, in template order: FunctionName, Status (built, reused, skipped or failed), DurationMs, Directory (where the dependencies are) or Message (why it was skipped or failed). Every name on the pipeline goes into one build per template, which runs when the input ends.'
+            'While the build runs, Write-Progress shows the function, the step (dependencies, runtime-sdk) and the installer''s last line. -Verbose shows the whole build log as the backend renders it, for example BUILD HelloFunction dependencies: npm ci --omit=dev, followed by the installer''s output.'
+            'A function whose build failed is a non-terminating error (BuildFailed, category NotInstalled, the result as TargetObject, the installer''s message), so $? is false and -ErrorAction Stop stops; the function keeps running with its previous build. A runtime-provided SDK that could not be installed is a warning. A name that is not a function of the template is an error (ResourceNotFoundException); the other names are still built.'
+        )
+        Parameters  = @{
+            FunctionName = 'The functions to build: logical ids, function names or ARNs; wildcards are allowed. Default: every function of the template. Tab completes the template''s functions. Accepts pipeline input by value (names) and by property name (for example the objects of Get-LocalFunction).'
+            Force        = 'Installs again even when the manifest has not changed since the last build.'
+        }
+        Inputs      = @{
+            'System.String'                          = 'Function names.'
+            'System.Management.Automation.PSObject' = 'Objects with FunctionName or TemplatePath properties (pipeline by property name), such as those of Get-LocalFunction.'
+        }
+        Outputs     = @{
+            'DevTools.PowerShell.LocalBuildResult' = 'LogicalId, FunctionName, Status (built, reused, skipped, failed), Manifest, Command, Directory, DurationMs, Message, TemplatePath. The default table shows FunctionName, Status, Duration and the Directory (or, when skipped or failed, the Message).'
+        }
+        Notes       = @(
+            'Dependencies are installed with the machine''s own npm and pip (their output is the build log); the function''s code folder is left as it is. A failed build leaves the previous one in use.'
+        )
+        Examples    = @(
+            @{
+                Code    = 'Build-LocalFunction'
+                Remarks = 'Installs the dependencies of every function of template.yaml in the current folder; those whose manifest has not changed are reused.'
+            }
+            @{
+                Code    = 'Build-LocalFunction HelloFunction -Force -Verbose'
+                Remarks = 'Installs the function''s dependencies again and shows the build log (the BUILD lines and the installer''s output).'
+            }
+            @{
+                Code    = 'Get-LocalFunction Node* | Build-LocalFunction | Where-Object Status -EQ failed'
+                Remarks = 'Builds the Node.js functions in one build and keeps the ones that failed.'
+            }
+            @{
+                Code    = "Build-LocalFunction -ErrorAction Stop; Invoke-LocalFunction HelloFunction -Payload @{ name = 'Ada' }"
+                Remarks = 'Invokes the function only when every build succeeded.'
+            }
+        )
+        Links       = @('about_DevTools', 'Invoke-LocalFunction', 'Get-LocalFunction')
+    }
+
     'Get-LocalFunction' = @{
         Synopsis    = 'Gets the template''s functions, their configuration as the engine runs them, and the template''s diagnostics.'
         Description = @(
