@@ -60,7 +60,7 @@ internal static class BuildOutputs
         }
         var names = File.ReadAllLines(manifest.Path)
             .Select(l => l.Split('#')[0].Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('-'))
+            .Where(l => l.Length > 0 && char.IsLetter(l[0]) && !l.Contains('/')) // names only: options, paths and URLs say nothing
             .Select(l => new string(l.TakeWhile(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.').ToArray()).Replace('-', '_').ToLowerInvariant())
             .Where(n => n.Length > 0);
         return names.Any(n => Directory.Exists(Path.Combine(manifest.CodeDirectory, n)) || File.Exists(Path.Combine(manifest.CodeDirectory, n + ".py")));

@@ -18,6 +18,11 @@ import sys
 # Installations of boto3 outside the interpreter's own sys.path that can be copied from (Debian's packages).
 OTHER_SITES = ["/usr/lib/python3/dist-packages"]
 
+# What Lambda's Python runtimes carry beside boto3, copied whatever the metadata says: Debian's boto3 and botocore
+# declare none of their requirements, and Debian's botocore uses requests instead of its vendored copy.
+BOTO3_CLOSURE = ["boto3", "botocore", "s3transfer", "jmespath", "python-dateutil", "six", "urllib3",
+                 "requests", "certifi", "idna", "chardet", "charset-normalizer"]
+
 
 def cached_version(cache):
     if not os.path.isfile(os.path.join(cache, "boto3", "__init__.py")):
@@ -76,7 +81,7 @@ def copy_closure(site, target):
     dists = {normalize(d.metadata["Name"] or ""): d for d in metadata.distributions(path=[site])}
     if "boto3" not in dists:
         return False
-    wanted, seen = ["boto3"], set()
+    wanted, seen = list(BOTO3_CLOSURE), set()
     while wanted:
         name = wanted.pop()
         if name in seen or name not in dists:
