@@ -5,9 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build ../src/DevTools.Cli --nologo -v quiet -c Release >/dev/null
 cli=(dotnet ../src/DevTools.Cli/bin/Release/net10.0/devtools.dll)
-for fn in NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python ShellFunction:shell; do
+
+# What `sam init` leaves for a function with dependencies: build them once (reused until package.json changes).
+echo "=== devtools build ==="
+"${cli[@]}" build -t template.yaml
+
+# SdkFunction's DynamoDB: a small local stub, as a developer would run DynamoDB Local.
+stub_output=$(mktemp)
+node stubs/dynamodb-stub.mjs > "$stub_output" &
+stub=$!
+trap 'kill $stub 2>/dev/null' EXIT
+until [ -s "$stub_output" ]; do sleep 0.1; done
+endpoint=$(head -1 "$stub_output")
+rm -f "$stub_output"
+
+for fn in NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python ShellFunction:shell SdkFunction:node-sdk NodeDepsFunction:node-deps; do
   name=${fn%%:*}
   echo
   echo "=== $name ==="
-  "${cli[@]}" invoke "$name" -t template.yaml -e "events/${fn##*:}.json" --repeat 3 --interval 1000
+  "${cli[@]}" invoke "$name" -t template.yaml -e "events/${fn##*:}.json" --repeat 3 --interval 1000 --parameter-overrides "TableEndpoint=$endpoint"
 done
