@@ -21,6 +21,13 @@ if [ ! -d tests/js/node_modules/vscode-jsonrpc ] || [ ! -d tests/js/node_modules
     || echo "warning: the Node test clients could not be installed; their tests will fail" >&2
 fi
 
+# Debian's boto3, for the test of a Python without boto3 (no Python package index is reachable here: the engine copies
+# the machine's installation into its runtime SDK cache).
+if [ ! -d /usr/lib/python3/dist-packages/boto3 ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-boto3) > "$results/apt-python3-boto3.log" 2>&1 \
+    || echo "warning: python3-boto3 could not be installed; the runtime SDK test that copies it will fail" >&2
+fi
+
 status=0
 dotnet build DevTools.sln --nologo -v quiet || status=$?
 if [ "$status" -eq 0 ]; then

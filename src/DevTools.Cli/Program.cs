@@ -19,4 +19,5 @@ var root = new RootCommand("Lambda DevTools: run AWS Lambda functions locally wi
     BuildCommand.Create(),
     SdkCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// No response files: `@aws-sdk/client-s3` is a package name, not a file of arguments.
+return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync();

@@ -17,9 +17,15 @@ public static class CliRunner
         return psi;
     }
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args) =>
+        RunAsync(workingDirectory, stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunAsync(string, string?, string[])"/>, with these variables added to the command's environment.</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var start = StartInfo(workingDirectory, args);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
