@@ -4,7 +4,7 @@ import { describeRequestError, type BackendConnection } from '../backend/backend
 import { Methods, type BuildParams, type BuildResult, type FunctionDescription } from '../backend/protocol';
 import { listTemplateFunctions } from '../backend/templateFunctions';
 import type { EventDispatcher } from '../lifecycle/eventDispatcher';
-import { buildProgressMessage, buildTitle, summarizeBuild } from './buildSummary';
+import { buildProgressMessage, buildStartMessage, summarizeBuild } from './buildSummary';
 
 type FunctionItem = vscode.QuickPickItem & { logicalId: string };
 
@@ -28,8 +28,9 @@ export class BuildCommand {
     let result: BuildResult;
     try {
       result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: buildTitle(params.functions, force), cancellable: false },
+        { location: vscode.ProgressLocation.Notification, title: 'Lambda', cancellable: false },
         async progress => {
+          progress.report({ message: buildStartMessage(params.functions, force) });
           // Build events carry no request id: while this request runs, the build events are its own
           // (another client building at the same moment would show here too, which is as true).
           const subscription = this.events.subscribe(event => {

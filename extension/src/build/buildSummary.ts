@@ -19,8 +19,8 @@ const stepNames: Record<string, string> = {
 /** Progress lines longer than this are cut: the notification shows one line. */
 const maxDetailLength = 100;
 
-/** "Building all functions…", "Rebuilding NodeDepsFunction…", "Building 2 functions…". */
-export function buildTitle(functions: string[] | undefined, force: boolean): string {
+/** The progress message before the first build event: "Building all functions…", "Rebuilding NodeDepsFunction…". */
+export function buildStartMessage(functions: string[] | undefined, force: boolean): string {
   const what = !functions || functions.length === 0 ? 'all functions' : functions.length === 1 ? functions[0] : `${functions.length} functions`;
   return `${force ? 'Rebuilding' : 'Building'} ${what}…`;
 }
@@ -39,16 +39,19 @@ export function summarizeBuild(result: BuildResult): BuildSummary {
   return { severity: 'error', message: `${head} ${outcome}` };
 }
 
-/** The progress notification's message for a `build.*` event: the function, the step, and what it is doing now. */
+/**
+ * The progress notification's message for a `build.*` event: the function, the step, and what it is doing now
+ * ("NodeDepsFunction dependencies — added 1 package in 1s").
+ */
 export function buildProgressMessage(event: LifecycleEvent): string | undefined {
   const record = event.record;
   const step = stepNames[text(record.step) ?? ''] ?? text(record.step) ?? 'build';
   const subject = `${event.functionName} ${step}`;
   switch (event.type) {
     case 'build.started':
-      return `${subject}: ${cut(text(record.command) ?? text(record.tool) ?? 'started')}`;
+      return `${subject} — ${cut(text(record.command) ?? text(record.tool) ?? 'started')}`;
     case 'build.output':
-      return `${subject}: ${cut(text(record.line) ?? '')}`;
+      return `${subject} — ${cut(text(record.line) ?? '')}`;
     case 'build.finished': {
       const status = text(record.status) ?? 'finished';
       const error = text(record.error);

@@ -299,4 +299,61 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
     });
     assert.match(lines.find(l => l.startsWith('REPORT RequestId:')), /Init Duration: [\d.]+ ms/);
   });
+
+  test("Lambda: Build installs NodeDepsFunction's package.json dependencies: BUILD lines, progress, a summary; again: reused; it runs with them", stepTimeout, async () => {
+    // The message of a notification toast matching `pattern` (its text without the source and buttons).
+    const toastMessage = (what, pattern, timeoutMs) =>
+      until(what, async () => {
+        const messages = await page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
+        return messages.map(normalise).find(m => pattern.test(m));
+      }, timeoutMs);
+    const buildAll = async () => {
+      await runCommand(page, 'Lambda: Build');
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Lambda: Build' }).waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'NodeDepsFunction' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await screenshot('build-pick');
+      // Every function comes checked: Enter builds them all.
+      await page.locator('.quick-input-widget .quick-input-box input').press('Enter');
+    };
+    const finished = /^(Built \d+ function|Nothing to build|Build failed|Cannot build)/;
+
+    // The template's diagnostics say the dependencies are not installed, until the build.
+    await runCommand(page, 'Problems: Focus on Problems View', { query: 'Focus on Problems' });
+    const notInstalled = page.locator('.markers-panel .monaco-list-row').filter({ hasText: "Function 'NodeDepsFunction' declares dependencies" });
+    await notInstalled.first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(normalise(await notInstalled.first().innerText()), /not installed: run `devtools build` \(Lambda: Build in VS Code/);
+
+    await clearNotifications(page);
+    await buildAll();
+    // The progress notification follows the build events: function, step, the tool's latest line.
+    await page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Lambda: (NodeDepsFunction dependencies|SdkFunction AWS SDK)/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(300);
+    await screenshot('build-progress');
+    // The runtime SDK SdkFunction imports is fetched too (into the session's empty cache): npm from the registry.
+    const built = await toastMessage('the build summary', finished, 300_000);
+    assert.match(built, /^Built 1 function, \d+ skipped; AWS SDK for JavaScript [\d.]+ (ready|installed)$/);
+    const summary = page.locator('.notifications-toasts .notification-toast').filter({ hasText: built }).first();
+    assert.equal(await summary.locator('.codicon-info').count(), 1);
+    await screenshot('build-summary');
+
+    const lines = await until('the BUILD lines in the Lambda Lifecycle output', async () => {
+      const shown = await outputLines(page).catch(() => []);
+      return shown.some(l => /^BUILD NodeDepsFunction dependencies built/.test(l)) ? shown : undefined;
+    });
+    assert.ok(lines.some(l => /^BUILD NodeDepsFunction dependencies: npm (ci|install) --omit=dev/.test(l)), lines.join('\n'));
+    await runCommand(page, 'Problems: Focus on Problems View', { query: 'Focus on Problems' });
+    await until('the warning gone from Problems', async () => (await notInstalled.count()) === 0);
+
+    // Nothing changed since: the second build reuses it.
+    await clearNotifications(page);
+    await buildAll();
+    assert.match(await toastMessage('the second build summary', finished, 120_000), /^Nothing to build \(1 reused, \d+ skipped\); AWS SDK for JavaScript [\d.]+ (ready|installed)$/);
+    await clearNotifications(page);
+
+    // The function runs with what the build installed (ms, from its package.json).
+    await runCommand(page, 'Lambda: Invoke Local Function');
+    await pick(page, 'Lambda: Invoke Local Function', 'NodeDepsFunction');
+    await pick(page, 'Lambda: Invoke NodeDepsFunction', 'node-deps.json');
+    assert.match(await toastMessage('the result of NodeDepsFunction', /^NodeDepsFunction (returned|failed)/), /^NodeDepsFunction returned \{"input":"2 days","milliseconds":172800000\}/);
+  });
 });

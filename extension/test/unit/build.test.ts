@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildProgressMessage, buildTitle, summarizeBuild } from '../../src/build/buildSummary';
+import { buildProgressMessage, buildStartMessage, summarizeBuild } from '../../src/build/buildSummary';
 import type { BuildResult, FunctionBuildResult, RuntimeSdkStatus } from '../../src/backend/protocol';
 import { event } from './fixtures';
 
@@ -83,20 +83,20 @@ test('the progress message follows the build events: function, step, command, ou
     event('build.finished', at, { step: 'dependencies', status: 'failed', durationMs: 812, error: 'npm ci exited with code 1\nnpm ERR! missing lock file' }, undefined, { functionName: 'Other' }),
   ];
   assert.deepEqual(events.map(buildProgressMessage), [
-    'NodeDepsFunction dependencies: npm ci --omit=dev',
-    'NodeDepsFunction dependencies: added 3 packages in 2s',
-    `NodeDepsFunction dependencies: ${'x'.repeat(99)}…`,
+    'NodeDepsFunction dependencies — npm ci --omit=dev',
+    'NodeDepsFunction dependencies — added 3 packages in 2s',
+    `NodeDepsFunction dependencies — ${'x'.repeat(99)}…`,
     'NodeDepsFunction dependencies built in 4.1 s',
     undefined,
-    'NodeDepsFunction AWS SDK: npm install @aws-sdk/client-s3',
+    'NodeDepsFunction AWS SDK — npm install @aws-sdk/client-s3',
     'NodeDepsFunction AWS SDK ready (3.1178.0)',
     'Other dependencies failed: npm ci exited with code 1 npm ERR! missing lock file',
   ]);
   assert.equal(buildProgressMessage(event('build.finished', at, { step: 'dependencies', status: 'reused', durationMs: 12.6 })), 'NodeCjsFunction dependencies reused in 13 ms');
 });
 
-test('the progress title names what is built', () => {
-  assert.equal(buildTitle(undefined, false), 'Building all functions…');
-  assert.equal(buildTitle(['NodeDepsFunction'], true), 'Rebuilding NodeDepsFunction…');
-  assert.equal(buildTitle(['A', 'B'], false), 'Building 2 functions…');
+test('the first progress message names what is built', () => {
+  assert.equal(buildStartMessage(undefined, false), 'Building all functions…');
+  assert.equal(buildStartMessage(['NodeDepsFunction'], true), 'Rebuilding NodeDepsFunction…');
+  assert.equal(buildStartMessage(['A', 'B'], false), 'Building 2 functions…');
 });
