@@ -31,8 +31,8 @@ export class BuildCommand {
         { location: vscode.ProgressLocation.Notification, title: 'Lambda', cancellable: false },
         async progress => {
           progress.report({ message: buildStartMessage(params.functions, force) });
-          // Build events carry no request id: while this request runs, the build events are its own
-          // (another client building at the same moment would show here too, which is as true).
+          // Build events carry no request id: the ones that arrive while this request runs are taken as its own
+          // (another client's build at the same moment, rare, would show here too).
           const subscription = this.events.subscribe(event => {
             const message = buildProgressMessage(event);
             if (message) progress.report({ message });
