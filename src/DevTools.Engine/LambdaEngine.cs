@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using DevTools.Engine.Build;
 using DevTools.Engine.Catalog;
@@ -69,6 +70,7 @@ public sealed class LambdaEngine : IAsyncDisposable
         var accepted = System.Diagnostics.Stopwatch.GetTimestamp();
         var function = FunctionResolver.Resolve(Catalog, request.FunctionName, request.Qualifier, Options);
         EnsureRunnable(function);
+        WarnOnceAboutItsBuild(function);
         var payload = PayloadValidator.Validate(request.Payload, request.InvocationType);
         var clientContext = PayloadValidator.DecodeClientContext(request.ClientContextBase64);
         var requestId = Guid.NewGuid().ToString();
@@ -158,6 +160,23 @@ public sealed class LambdaEngine : IAsyncDisposable
         var errors = Catalog.ErrorsFor(function.LogicalId);
         if (errors.Any())
             throw LambdaServiceException.InvalidParameter($"Function {function.LogicalId} has template errors: {string.Join("; ", errors.Select(e => e.ToString()))}");
+    }
+
+    private (FunctionCatalog? Catalog, ConcurrentDictionary<string, bool> Warned) _buildWarnings = (null, new());
+
+    /// <summary>
+    /// A function whose declared dependencies were never installed (or changed since its build) is said so in the
+    /// lifecycle log, once per function and reading of the template, where a user running it looks.
+    /// </summary>
+    private void WarnOnceAboutItsBuild(FunctionConfiguration function)
+    {
+        var catalog = Catalog;
+        var state = _buildWarnings;
+        if (!ReferenceEquals(state.Catalog, catalog)) _buildWarnings = state = (catalog, new());
+        if (!state.Warned.TryAdd(function.LogicalId, true)) return;
+        foreach (var warning in catalog.Diagnostics.Where(d => d.FunctionId == function.LogicalId
+                     && d.Code is DiagnosticCodes.DependenciesNotInstalled or DiagnosticCodes.BuildOutdated))
+            Events.Publish(new EngineWarning { FunctionName = function.FunctionName, Message = warning.Message });
     }
 
     private void WatchCatalog() =>

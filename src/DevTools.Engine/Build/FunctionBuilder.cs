@@ -38,7 +38,7 @@ public sealed class FunctionBuilder(EngineOptions options, LifecycleEventHub eve
         if (DependencyManifest.Find(function) is not { } manifest)
             return Outcome(FunctionBuildOutcome.Skipped, null, null, "no package.json or requirements.txt: nothing to install");
         if (!manifest.DeclaresDependencies())
-            return Outcome(FunctionBuildOutcome.Skipped, manifest, null, $"{manifest.FileName} declares no dependencies to deploy");
+            return Finish(function, Outcome(FunctionBuildOutcome.Skipped, manifest, null, $"{manifest.FileName} declares no dependencies to deploy"), started);
         if (ManifestError(manifest) is { } invalid)
             return Finish(function, Outcome(FunctionBuildOutcome.Failed, manifest, null, invalid), started);
 
@@ -46,7 +46,7 @@ public sealed class FunctionBuilder(EngineOptions options, LifecycleEventHub eve
         var (tool, arguments) = InstallCommand(manifest, folder);
         var command = $"{tool} {string.Join(' ', arguments)}";
         if (!force && folder.StampFor(function) is { } stamp && stamp.ManifestHash == hash)
-            return Outcome(FunctionBuildOutcome.Reused, manifest, stamp.Command, $"{manifest.LockFileName ?? manifest.FileName} unchanged since {stamp.BuiltAt:u}");
+            return Finish(function, Outcome(FunctionBuildOutcome.Reused, manifest, stamp.Command, $"{manifest.LockFileName ?? manifest.FileName} unchanged since {stamp.BuiltAt:u}"), started);
 
         var executable = ToolRun.FindOnPath(tool);
         if (executable is null)

@@ -41,7 +41,7 @@ public static class LambdaTextFormatter
 
     private static string FormatBuildFinished(BuildFinished f)
     {
-        var took = f.DurationMs > 0 ? $" in {FormatSpan(TimeSpan.FromMilliseconds(f.DurationMs))}" : "";
+        var took = f.Status is "reused" or "skipped" ? "" : $" in {FormatSpan(TimeSpan.FromMilliseconds(f.DurationMs))}";
         var version = f.Version is null ? "" : $" (version {f.Version})";
         return f.Error is null
             ? $"BUILD {f.FunctionName} {f.Step} {f.Status}{took}{version}"

@@ -58,6 +58,9 @@ public sealed class FunctionBuildTests : IDisposable
 
         var before = await test.InvokeAsync("NodeDeps", new { name = "ann" });
         Assert.Contains("Cannot find package 'greet'", before.Text());
+        await test.InvokeAsync("NodeDeps", new { name = "ann" });
+        var warning = Assert.Single(test.Of<EngineWarning>()); // in the lifecycle log too, once
+        Assert.Contains("run `devtools build`", warning.Message);
 
         var report = await test.Engine.BuildAsync(null, force: false);
         Assert.True(report.Succeeded, string.Join('\n', report.Functions.Select(f => $"{f.Function.LogicalId}: {f.Message}")));

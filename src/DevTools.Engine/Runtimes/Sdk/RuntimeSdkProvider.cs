@@ -26,8 +26,14 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
         (await PrepareCoreAsync(function).ConfigureAwait(false)).Paths;
 
     /// <summary>As <see cref="PrepareAsync"/>, with what was found or installed (for <c>lambda/build</c>).</summary>
-    public async Task<RuntimeSdkReport?> CheckAsync(FunctionConfiguration function) =>
-        (await PrepareCoreAsync(function).ConfigureAwait(false)).Report;
+    public async Task<RuntimeSdkReport?> CheckAsync(FunctionConfiguration function)
+    {
+        var preparation = PrepareCoreAsync(function);
+        var earlier = preparation.IsCompleted;
+        var report = (await preparation.ConfigureAwait(false)).Report;
+        // What an earlier check installed is simply there now.
+        return earlier && report?.Status == RuntimeSdkStatuses.Installed ? report with { Status = RuntimeSdkStatuses.Ready } : report;
+    }
 
     /// <summary>Forgets what was found for functions in this folder (its code changed: it may import something new).</summary>
     public void Forget(string codeDirectory)
