@@ -38,6 +38,7 @@ public sealed class LambdaEngine : IAsyncDisposable
         FreezesEnvironments = context.Freezes;
         _environments = new EnvironmentManager(context);
         _asyncQueue = new AsyncInvokeQueue(Options, Events, (function, queued) => RunAsync(function, queued.RequestId, queued.Payload, queued.InvokedFunctionArn, null, false, false, CancellationToken.None));
+        PrepareSandboxes(catalog);
         if (Options.WatchCode)
         {
             _watcher = new CodeWatcher(OnFilesChanged);
@@ -133,6 +134,7 @@ public sealed class LambdaEngine : IAsyncDisposable
         if (_reload is null) return Catalog;
         var catalog = _reload();
         Volatile.Write(ref _catalog, catalog);
+        PrepareSandboxes(catalog);
         await _environments.ApplyCatalogAsync(catalog).ConfigureAwait(false);
         WatchCatalog();
         return catalog;
@@ -177,6 +179,12 @@ public sealed class LambdaEngine : IAsyncDisposable
         foreach (var warning in catalog.Diagnostics.Where(d => d.FunctionId == function.LogicalId
                      && d.Code is DiagnosticCodes.DependenciesNotInstalled or DiagnosticCodes.BuildOutdated))
             Events.Publish(new EngineWarning { FunctionName = function.FunctionName, Message = warning.Message });
+    }
+
+    /// <summary>Readies, in the background, what the functions' environments will need (their /tmp disks' templates).</summary>
+    private void PrepareSandboxes(FunctionCatalog catalog)
+    {
+        foreach (var size in catalog.Functions.Select(f => f.EphemeralStorageMb).Distinct()) _sandboxes.Prepare(size);
     }
 
     private void WatchCatalog() =>

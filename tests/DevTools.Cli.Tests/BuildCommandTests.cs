@@ -52,6 +52,7 @@ public sealed class BuildCommandTests : IDisposable
         Assert.True(invoke.ExitCode == 0, invoke.ToString());
         Assert.Equal("\"hello cli\"", invoke.Stdout.Trim());
         Assert.DoesNotContain("DT3021", invoke.Stderr);
+        Assert.Contains("information DT3023: Function 'Greeter' runs with the dependencies built in .aws-sam/devtools-build/Greeter", invoke.Stderr);
     }
 
     [Fact]

@@ -53,6 +53,9 @@ public sealed class NoOrphansTests
         var runtimePids = new[] { daemon.GetProperty("pid").GetInt32(), plain.GetProperty("pid").GetInt32() };
         var daemonPid = int.Parse((await File.ReadAllTextAsync(counter + ".pid")).Trim());
         var cgroupsBefore = EngineCgroups();
+        var workspacePrefix = $"/var/tmp/lambda-devtools/engine-{engine.Id}-";
+        var loopsBefore = LoopDevices.BackedBy(workspacePrefix);
+        if (isolation == "best" && LambdaEngineCapabilities.HasTmpDisks) Assert.Equal(2, loopsBefore.Count); // each environment's /tmp disk
 
         engine.Kill(); // SIGKILL: no chance to clean up itself
         await engine.WaitForExitAsync();
@@ -71,6 +74,7 @@ public sealed class NoOrphansTests
         }
         await WaitUntilAsync(() => !File.ReadAllText("/proc/self/mountinfo").Contains("lambda-devtools/engine-" + engine.Id + "-"), "its /tmp mounts are gone");
         await WaitUntilAsync(() => !EngineWorkspaces().Any(w => Path.GetFileName(w).StartsWith($"engine-{engine.Id}-")), "its workspace is removed");
+        await LoopDevices.WaitUntilNoneAsync(workspacePrefix, loopsBefore);
     }
 
     private static async Task<JsonElement> InvokeAsync(HttpClient http, string function, object payload)
@@ -120,5 +124,7 @@ public sealed class NoOrphansTests
 
 internal static class LambdaEngineCapabilities
 {
+    public static bool HasTmpDisks => Engine.Isolation.IsolationPlan.Choose(Engine.LambdaEngine.DetectedCapabilities.Value, Engine.Isolation.IsolationMode.Best).Tmp == Engine.Isolation.TmpModes.PrivateDisk;
+
     public static bool HasCgroups => Engine.LambdaEngine.DetectedCapabilities.Value is { } caps && (caps.CgroupV1.ContainsKey("freezer") || caps.CgroupV2Root is not null);
 }

@@ -212,6 +212,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
             if (_disposed) retire = EnvironmentReason.Shutdown;
             else if (_stopOnRelease.Remove(environment)) retire = EnvironmentReason.Stopped;
             else if (faulted) retire = EnvironmentReason.Crash;
+            else if (environment.MustRetire is { } own) retire = own;
             else if (environment.Generation != pool.Generation) retire = pool.RetireReason;
             else if (pool.Waiters.Count > 0)
             {

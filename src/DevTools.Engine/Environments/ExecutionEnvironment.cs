@@ -86,6 +86,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     /// <paramref name="result"/> is completed as soon as the caller may have its answer; the returned
     /// task completes when the environment is free again.
     /// </summary>
+    /// <summary>Set when the environment must not serve again: it retires, for this reason, once its invoke is over.</summary>
+    internal EnvironmentReason? MustRetire { get; private set; }
+
     internal async Task RunAsync(RuntimeInvocation invocation, bool waitForReport, bool captureTail, TaskCompletionSource<InvokeResult> result)
     {
         Invocations++;
@@ -321,7 +324,17 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             status = PlatformStatus.Timeout;
         }
         var outcome = FailInit(phase, start, status, failure);
-        await ResetAsync(EnvironmentReason.InitFailed, failure.ErrorType).ConfigureAwait(false);
+        if (phase == "init")
+        {
+            await ResetAsync(EnvironmentReason.InitFailed, failure.ErrorType).ConfigureAwait(false);
+        }
+        else
+        {
+            // The init of a reset environment failed too: what the environment kept (its /tmp, say) may be why. Lambda
+            // never promises reuse, so the environment is replaced rather than retried on every invoke.
+            await ResetAsync(EnvironmentReason.InitFailedAgain, failure.ErrorType, announce: false).ConfigureAwait(false);
+            MustRetire = EnvironmentReason.InitFailedAgain;
+        }
         return outcome;
     }
 
@@ -341,7 +354,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     }
 
     /// <summary>Kills the runtime but keeps the environment and its /tmp; the next invoke starts a new runtime.</summary>
-    private async Task ResetAsync(EnvironmentReason reason, string? detail)
+    private async Task ResetAsync(EnvironmentReason reason, string? detail, bool announce = true)
     {
         if (State == EnvironmentState.Stopped) return; // stopped under us (engine shutdown): nothing to reset
         _freezer.Forget();
@@ -356,7 +369,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _server.DropConnections();
         _session.Reset();
         State = EnvironmentState.Idle;
-        Publish(new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail });
+        if (announce) Publish(new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail });
     }
 
     private void Thaw(string requestId)

@@ -11,6 +11,8 @@ public enum EnvironmentReason
     Timeout,
     Crash,
     InitFailed,
+    /// <summary>A reset environment's init failed again: it is replaced rather than retried forever.</summary>
+    InitFailedAgain,
     OutOfMemory,
     Stopped,
     Shutdown,
@@ -27,6 +29,7 @@ public static class EnvironmentReasonNames
         EnvironmentReason.Timeout => "timeout",
         EnvironmentReason.Crash => "crash",
         EnvironmentReason.InitFailed => "init-failed",
+        EnvironmentReason.InitFailedAgain => "init-failed-again",
         EnvironmentReason.OutOfMemory => "out-of-memory",
         EnvironmentReason.Stopped => "stopped",
         EnvironmentReason.Shutdown => "shutdown",

@@ -12,7 +12,7 @@ public sealed class EnvironmentSandbox
     private readonly SandboxFactory _factory;
     private readonly IEnvironmentCgroup? _cgroup;
     private readonly string _directory;
-    private readonly bool _tmpMounted;
+    private readonly string? _tmpMode;
 
     internal EnvironmentSandbox(SandboxFactory factory, string environmentId, int memoryMb, int ephemeralStorageMb)
     {
@@ -23,14 +23,8 @@ public sealed class EnvironmentSandbox
         Directory.CreateDirectory(TmpHostPath);
         TmpCapBytes = ephemeralStorageMb * 1024L * 1024L;
 
-        if (plan.PrivateTmp)
-        {
-            var error = Native.MountTmpfs(TmpHostPath, TmpCapBytes);
-            _tmpMounted = error is null;
-            if (_tmpMounted) factory.Watchdog.Track("mount", TmpHostPath);
-            else Warning = $"could not mount a private /tmp ({error}); using a directory as TMPDIR";
-        }
-        if (!_tmpMounted && !OperatingSystem.IsWindows())
+        if (plan.PrivateTmp) _tmpMode = MountTmp(factory);
+        if (_tmpMode is null && !OperatingSystem.IsWindows())
             File.SetUnixFileMode(TmpHostPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         _cgroup = factory.CreateCgroup(environmentId, memoryMb);
@@ -41,14 +35,43 @@ public sealed class EnvironmentSandbox
     /// <summary>The isolation level: cgroup-v2, cgroup-v1, process-group or none.</summary>
     public string Level => _factory.Plan.Level;
 
-    /// <summary>private-mount or directory.</summary>
-    public string TmpMode => _tmpMounted ? TmpModes.PrivateMount : TmpModes.Directory;
+    /// <summary>private-disk, private-mount or directory (see <see cref="TmpModes"/>).</summary>
+    public string TmpMode => _tmpMode ?? TmpModes.Directory;
+
+    private bool TmpMounted => _tmpMode is not null;
+
+    /// <summary>
+    /// Mounts the environment's /tmp: its own disk where the plan allows, else a tmpfs; null (a directory) when neither
+    /// can be mounted, with <see cref="Warning"/> saying why.
+    /// </summary>
+    private string? MountTmp(SandboxFactory factory)
+    {
+        string? diskError = null;
+        if (factory.TmpDisks is { } disks)
+        {
+            diskError = disks.Mount(Path.Combine(_directory, "tmp.img"), TmpHostPath, TmpCapBytes);
+            if (diskError is null)
+            {
+                factory.Watchdog.Track("mount", TmpHostPath);
+                return TmpModes.PrivateDisk;
+            }
+        }
+        var tmpfsError = Native.MountTmpfs(TmpHostPath, TmpCapBytes);
+        if (tmpfsError is null)
+        {
+            factory.Watchdog.Track("mount", TmpHostPath);
+            if (diskError is not null) Warning = $"could not mount a disk as /tmp ({diskError}); using a tmpfs, whose pages count as memory";
+            return TmpModes.PrivateMount;
+        }
+        Warning = $"could not mount a private /tmp ({diskError ?? tmpfsError}); using a directory as TMPDIR";
+        return null;
+    }
 
     /// <summary>Where the environment's /tmp lives on the host.</summary>
     public string TmpHostPath { get; }
 
     /// <summary>The path the runtime uses for it: <c>/tmp</c> itself with a private mount.</summary>
-    public string TmpPath => _tmpMounted ? "/tmp" : TmpHostPath;
+    public string TmpPath => TmpMounted ? "/tmp" : TmpHostPath;
 
     public long TmpCapBytes { get; }
 
@@ -56,7 +79,7 @@ public sealed class EnvironmentSandbox
     public bool EnforcesMemory => _cgroup is not null && _factory.Plan.Memory != "none";
 
     /// <summary>Set when a mechanism of the plan could not be used for this environment.</summary>
-    public string? Warning { get; }
+    public string? Warning { get; private set; }
 
     /// <summary>Wraps the runtime's command so it starts inside the sandbox (cgroups, private /tmp, own session).</summary>
     public ProcessStartSpec Wrap(ProcessStartSpec spec)
@@ -65,12 +88,12 @@ public sealed class EnvironmentSandbox
         var environment = new Dictionary<string, string>(spec.Environment) { ["TMPDIR"] = TmpPath };
         var launchSession = caps.SetsidPath is not null;
         var inner = launchSession ? [caps.SetsidPath!, spec.FileName, .. spec.Arguments] : new List<string> { spec.FileName }.Concat(spec.Arguments).ToList();
-        if (_cgroup is null && !_tmpMounted)
+        if (_cgroup is null && !TmpMounted)
             return spec with { FileName = inner[0], Arguments = inner.Skip(1).ToList(), Environment = environment, OwnsProcessGroup = launchSession };
 
         var workingDirectory = spec.WorkingDirectory;
         if (_cgroup is not null) environment["DEVTOOLS_CGROUP_PROCS"] = string.Join(' ', _cgroup.ProcsFiles);
-        if (_tmpMounted)
+        if (TmpMounted)
         {
             // Anything the runtime needs under the host's /tmp would vanish behind its private /tmp: bind it elsewhere first.
             var binds = new List<(string Source, string Target)>();
@@ -99,7 +122,7 @@ public sealed class EnvironmentSandbox
         environment["DEVTOOLS_WORKDIR"] = workingDirectory;
 
         var launcher = new List<string> { caps.ShellPath!, SandboxFactory.LauncherPath };
-        var command = _tmpMounted ? [caps.UnsharePath!, "--mount", "--propagation", "private", .. launcher] : launcher;
+        var command = TmpMounted ? [caps.UnsharePath!, "--mount", "--propagation", "private", .. launcher] : launcher;
         return new ProcessStartSpec(command[0], [.. command.Skip(1), .. inner], spec.WorkingDirectory, environment) { OwnsProcessGroup = launchSession };
     }
 
@@ -125,10 +148,19 @@ public sealed class EnvironmentSandbox
         else if (Level == IsolationLevel.ProcessGroup) process.SignalGroup(Native.SIGCONT);
     }
 
-    /// <summary>Peak memory of the environment: the memory cgroup's peak, else the process tree's peak RSS.</summary>
+    /// <summary>
+    /// Peak memory of the environment: its processes' peak resident memory. The memory cgroup's own peak also counts
+    /// page cache, /tmp's included, which Lambda does not count as the function's memory; it serves where no process
+    /// is left to ask (the runtime was killed at the limit), and as the bound.
+    /// </summary>
     public long PeakMemoryBytes(RuntimeProcess? process)
     {
-        if (EnforcesMemory) return _cgroup!.PeakMemoryBytes();
+        if (EnforcesMemory)
+        {
+            var processes = MemoryMeter.PeakBytes(_cgroup!.Pids());
+            var group = _cgroup.PeakMemoryBytes();
+            return processes > 0 ? Math.Min(processes, group) : group;
+        }
         return process is null || process.HasExited ? 0 : MemoryMeter.PeakBytes(process.Pid);
     }
 
@@ -150,7 +182,7 @@ public sealed class EnvironmentSandbox
     {
         try
         {
-            if (_tmpMounted)
+            if (TmpMounted)
             {
                 var drive = new DriveInfo(TmpHostPath);
                 return drive.TotalSize - drive.TotalFreeSpace;
@@ -172,7 +204,7 @@ public sealed class EnvironmentSandbox
             foreach (var procs in _cgroup.ProcsFiles) _factory.Watchdog.Untrack("cgroup", Path.GetDirectoryName(procs)!);
             _cgroup.Dispose();
         }
-        if (_tmpMounted)
+        if (TmpMounted)
         {
             Native.Unmount(TmpHostPath);
             _factory.Watchdog.Untrack("mount", TmpHostPath);

@@ -27,6 +27,9 @@ public sealed record IsolationCapabilities
     public string? MountPath { get; init; }
     public string? ShellPath { get; init; }
 
+    /// <summary>mkfs.ext4, with loop devices: each environment's /tmp can be a disk of its own.</summary>
+    public string? MkfsExt4Path { get; init; }
+
     /// <summary>Everything worth telling the user about a mechanism that is absent, and why.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
@@ -83,6 +86,11 @@ public sealed record IsolationCapabilities
         if (!root) notes.Add("not root: no private /tmp mount (each environment gets a private TMPDIR instead)");
         else if (!mountNamespace) notes.Add("unshare or mount not found: no private /tmp mount");
         if (setsid is null) notes.Add("setsid not found: runtimes share the engine's process group");
+        var mkfs = FindProgram("mkfs.ext4");
+        var loopDevices = File.Exists("/dev/loop-control");
+        if (mountNamespace && (mkfs is null || !loopDevices))
+            notes.Add(mkfs is null ? "mkfs.ext4 not found (e2fsprogs): /tmp is a tmpfs, whose pages count as the environment's memory"
+                : "no loop devices (/dev/loop-control): /tmp is a tmpfs, whose pages count as the environment's memory");
 
         return new IsolationCapabilities
         {
@@ -97,6 +105,7 @@ public sealed record IsolationCapabilities
             UnsharePath = unshare,
             MountPath = mount,
             ShellPath = shell,
+            MkfsExt4Path = loopDevices ? mkfs : null,
             Notes = notes,
         };
     }

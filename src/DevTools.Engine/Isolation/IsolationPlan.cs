@@ -25,14 +25,17 @@ public sealed record IsolationPlan
     /// <summary>cgroup-v2 (cpu.weight), cgroup-v1 (cpu.shares) or none.</summary>
     public required string Cpu { get; init; }
 
-    /// <summary>private-mount (a size-capped tmpfs on /tmp in a private mount namespace) or directory (TMPDIR, usage watched).</summary>
+    /// <summary>
+    /// private-disk (an ext4 filesystem of EphemeralStorage's size on /tmp in a private mount namespace), private-mount
+    /// (a size-capped tmpfs there: its pages count as memory) or directory (TMPDIR, usage watched, not capped).
+    /// </summary>
     public required string Tmp { get; init; }
 
     public required IsolationCapabilities Capabilities { get; init; }
 
     public bool UsesCgroupV1 => Level == IsolationLevel.CgroupV1;
     public bool UsesCgroupV2 => Level == IsolationLevel.CgroupV2;
-    public bool PrivateTmp => Tmp == TmpModes.PrivateMount;
+    public bool PrivateTmp => Tmp is TmpModes.PrivateDisk or TmpModes.PrivateMount;
 
     public static IsolationPlan Choose(IsolationCapabilities caps, IsolationMode mode)
     {
@@ -61,13 +64,19 @@ public sealed record IsolationPlan
             IsolationLevel.CgroupV1 when caps.CgroupV1.ContainsKey("cpu") => IsolationLevel.CgroupV1,
             _ => "none",
         };
-        var tmp = caps.MountNamespace && level != IsolationLevel.None && mode != IsolationMode.ProcessGroup ? TmpModes.PrivateMount : TmpModes.Directory;
+        var tmp = !caps.MountNamespace || level == IsolationLevel.None || mode == IsolationMode.ProcessGroup ? TmpModes.Directory
+            : caps.MkfsExt4Path is not null ? TmpModes.PrivateDisk
+            : TmpModes.PrivateMount;
         return new IsolationPlan { Level = level, Memory = memory, Cpu = cpu, Tmp = tmp, Capabilities = caps };
     }
 }
 
 public static class TmpModes
 {
+    /// <summary>A disk: an ext4 image loop-mounted on /tmp, as big as EphemeralStorage; its page cache is reclaimable.</summary>
+    public const string PrivateDisk = "private-disk";
+
+    /// <summary>A tmpfs on /tmp, capped at EphemeralStorage; its pages are memory the environment cannot give back.</summary>
     public const string PrivateMount = "private-mount";
     public const string Directory = "directory";
 }

@@ -24,6 +24,15 @@ public static class MemoryMeter
         return total;
     }
 
+    /// <summary>Sum of the peak RSS of these processes (an environment's, from its cgroup).</summary>
+    public static long PeakBytes(IEnumerable<int> pids)
+    {
+        if (!OperatingSystem.IsLinux()) return 0;
+        long total = 0;
+        foreach (var pid in pids) total += ReadHighWaterMark(pid);
+        return total;
+    }
+
     private static long ReadHighWaterMark(int pid)
     {
         try

@@ -19,6 +19,7 @@ public sealed class SandboxFactory : IAsyncDisposable
         WorkspaceRoot = EngineWorkspace.Create(workspaceDirectory ?? defaultParent, engineName);
         Watchdog = Watchdog.Start(plan.Capabilities);
         Watchdog.Track("root", WorkspaceRoot);
+        if (plan.Tmp == TmpModes.PrivateDisk) TmpDisks = new TmpDisks(WorkspaceRoot, plan.Capabilities.MkfsExt4Path!);
         if (plan.UsesCgroupV1 || plan.UsesCgroupV2)
         {
             _cgroups = new CgroupTree(plan, engineName);
@@ -29,6 +30,12 @@ public sealed class SandboxFactory : IAsyncDisposable
     public IsolationPlan Plan { get; }
     public string WorkspaceRoot { get; }
     internal Watchdog Watchdog { get; }
+
+    /// <summary>Disks for environments' /tmp, when the plan gives them one.</summary>
+    internal TmpDisks? TmpDisks { get; }
+
+    /// <summary>Gets ready, off the invoke path, what environments with this much /tmp will need.</summary>
+    public void Prepare(int ephemeralStorageMb) => TmpDisks?.Prepare(ephemeralStorageMb * 1024L * 1024L);
 
     public static string LauncherPath => Path.Combine(AppContext.BaseDirectory, "Isolation", "launcher.sh");
 

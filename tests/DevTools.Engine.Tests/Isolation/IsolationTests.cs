@@ -54,6 +54,29 @@ public abstract class IsolationTests
     }
 
     [Fact]
+    public async Task AnEnvironmentWhoseInitFailsAgainAfterAResetIsReplacedByAFreshOne()
+    {
+        await using var test = Engine(TestFunctions.Probe(environment: new Dictionary<string, string> { ["INIT_MODE"] = "marker" }));
+        var first = await test.InvokeAsync("Probe", new { action = "tmp-write", name = "fail-init", content = "x" });
+        Assert.Null(first.FunctionError);
+        var crash = await test.InvokeAsync("Probe", new { action = "exit", code = 3 }); // reset: the environment and its /tmp stay
+        Assert.Equal("Runtime.ExitError", crash.ErrorType);
+
+        var reinit = await test.InvokeAsync("Probe");
+        Assert.Equal("Probe.InitFailed", reinit.ErrorType);
+        Assert.Equal(first.EnvironmentId, reinit.EnvironmentId);
+        var retired = await test.WaitForAsync<EnvironmentRetired>();
+        Assert.Equal((first.EnvironmentId, EnvironmentReason.InitFailedAgain), (retired.EnvironmentId, retired.Reason));
+        Assert.Contains($"ENVIRONMENT {first.EnvironmentId![..8]} retired after 3 invocation(s): init-failed-again", test.TextLines());
+
+        var fresh = await test.InvokeAsync("Probe");
+        Assert.Null(fresh.FunctionError);
+        Assert.True(fresh.ColdStart);
+        Assert.NotEqual(first.EnvironmentId, fresh.EnvironmentId);
+        Assert.Null((await test.InvokeAsync("Probe")).FunctionError);
+    }
+
+    [Fact]
     public async Task StoppingAnEnvironmentSendsSigtermFirst()
     {
         await using var test = Engine(TestFunctions.Probe(environment: new Dictionary<string, string> { ["TERM_MODE"] = "exit" }));
@@ -134,6 +157,62 @@ public abstract class IsolationTests
 /// <summary>What only a cgroup can do, whichever version: reach every process of an environment.</summary>
 public abstract class CgroupIsolationTests : IsolationTests
 {
+    private void SkipUnlessTmpIsADisk() =>
+        Skip.IfNot(PlanFor(Mode).Tmp == TmpModes.PrivateDisk, $"/tmp is not a disk at {Mode} here: {string.Join("; ", LambdaEngine.DetectedCapabilities.Value.Notes)}");
+
+    /// <summary>Lambda's /tmp is a disk: filling it stops at the size with ENOSPC, and is not the function's memory.</summary>
+    [SkippableFact]
+    public async Task FillingTmpStopsAtItsSizeWithNoSpaceLeftAndIsNotMemory()
+    {
+        SkipUnlessTmpIsADisk();
+        await using var test = Engine(TestFunctions.Probe(memoryMb: 256) with { EphemeralStorageMb = 512 });
+        await test.InvokeAsync("Probe", new { action = "tmp-write", path = "/tmp/keep.txt", content = "kept" });
+
+        var result = await test.InvokeAsync("Probe", new { action = "dd", path = "/tmp/fill", megabytes = 700 });
+
+        Assert.Null(result.FunctionError);
+        var json = result.Json();
+        Assert.NotEqual(0, json.GetProperty("exitCode").GetInt32());
+        Assert.Contains("No space left on device", json.GetProperty("stderr").GetString());
+        Assert.InRange(json.GetProperty("written").GetInt64(), 512L * 1024 * 1024, 512L * 1024 * 1024 * 103 / 100);
+        Assert.True(result.Metrics!.MaxMemoryUsedMb < 64, $"Max Memory Used {result.Metrics.MaxMemoryUsedMb} MB");
+        Assert.Equal(TmpModes.PrivateDisk, Assert.Single(test.Of<EnvironmentCreated>()).TmpMode);
+
+        var next = await test.InvokeAsync("Probe", new { action = "tmp-read", path = "/tmp/keep.txt" });
+        Assert.False(next.ColdStart);
+        Assert.Equal("kept", next.Json().GetProperty("content").GetString());
+    }
+
+    [SkippableFact]
+    public async Task ASmallFunctionCanKeepMoreInTmpThanItsMemory()
+    {
+        SkipUnlessTmpIsADisk();
+        Skip.IfNot(PlanFor(Mode).Memory != "none", $"no memory cgroup at {Mode} here");
+        await using var test = Engine(TestFunctions.Probe(memoryMb: 128) with { EphemeralStorageMb = 1024 });
+        var result = await test.InvokeAsync("Probe", new { action = "tmp-write", path = "/tmp/ok", content = "ok" });
+        var big = await test.InvokeAsync("Probe", new { action = "dd", path = "/tmp/big", megabytes = 300 });
+        Assert.Null(big.FunctionError);
+        Assert.Equal(0, big.Json().GetProperty("exitCode").GetInt32());
+        Assert.Equal(300L * 1024 * 1024, big.Json().GetProperty("written").GetInt64());
+        Assert.True(big.Metrics!.MaxMemoryUsedMb < 64, $"Max Memory Used {big.Metrics.MaxMemoryUsedMb} MB");
+        Assert.Equal(result.EnvironmentId, big.EnvironmentId);
+        Assert.Empty(test.Of<EnvironmentReset>());
+    }
+
+    [SkippableFact]
+    public async Task NoTmpDiskOrLoopDeviceOutlivesTheEngine()
+    {
+        SkipUnlessTmpIsADisk();
+        var test = Engine(TestFunctions.Probe());
+        var environment = (await test.InvokeAsync("Probe")).EnvironmentId!;
+        var loops = LoopDevices.BackedBy("/var/tmp/lambda-devtools/");
+        Assert.Contains(loops.Values, image => image.Contains(environment));
+        await test.DisposeAsync();
+        await LoopDevices.WaitUntilNoneAsync("/var/tmp/lambda-devtools/", loops);
+        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(environment));
+        Assert.DoesNotContain(Directory.GetFiles("/var/tmp/lambda-devtools", "*.img", SearchOption.AllDirectories), f => f.Contains(environment));
+    }
+
     [SkippableFact]
     public async Task ADaemonisedGrandchildIsFrozenWithTheEnvironment()
     {
@@ -195,18 +274,6 @@ public sealed class StrongestIsolationTests : CgroupIsolationTests
         Assert.Null((await test.InvokeAsync("Small", new { action = "echo" })).FunctionError);
     }
 
-    [SkippableFact]
-    public async Task WritingPastTheTmpCapFailsWithNoSpaceLeft()
-    {
-        Skip.IfNot(PlanFor(Mode).PrivateTmp, "no private /tmp mount on this machine (not root, or no mount namespaces)");
-        // Enough memory that the tmpfs pages (charged to the environment) do not hit the memory limit first.
-        await using var test = Engine(TestFunctions.Probe(memoryMb: 1536) with { EphemeralStorageMb = 512 });
-        var result = await test.InvokeAsync("Probe", new { action = "dd", path = "/tmp/fill", megabytes = 600 });
-        var json = result.Json();
-        Assert.NotEqual(0, json.GetProperty("exitCode").GetInt32());
-        Assert.Contains("No space left on device", json.GetProperty("stderr").GetString());
-        Assert.InRange(json.GetProperty("written").GetInt64(), 500L * 1024 * 1024, 512L * 1024 * 1024);
-    }
 
     [SkippableFact]
     public async Task TwoEnvironmentsEachSeeOnlyTheirOwnLiteralTmp()

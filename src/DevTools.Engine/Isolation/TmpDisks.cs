@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace DevTools.Engine.Isolation;
+
+/// <summary>
+/// Each environment's <c>/tmp</c> as Lambda has it: a disk of its own, not memory. An ext4 filesystem on a sparse image
+/// file, loop-mounted, so what a function writes there is page cache the kernel reclaims (and writes back) under the
+/// memory limit instead of pages pinned in the environment's memory, as a tmpfs would be; past the size it is
+/// <c>ENOSPC</c>. Formatting costs tens of milliseconds, so each size is formatted once per engine, off the invoke
+/// path when its functions are known ahead; an environment's disk is a copy of that template's few written blocks
+/// (the rest stays a hole), attached and mounted with system calls: about a millisecond.
+/// </summary>
+internal sealed partial class TmpDisks(string workspaceRoot, string mkfsPath)
+{
+    private readonly ConcurrentDictionary<long, Lazy<string>> _templates = new();
+
+    /// <summary>Formats the template for this size in the background, so the first environment of that size finds it ready.</summary>
+    public void Prepare(long capBytes) => _ = Task.Run(() => { try { TemplateFor(capBytes); } catch (IOException) { } });
+
+    /// <summary>Creates and mounts a disk of at least <paramref name="capBytes"/> on <paramref name="mountPoint"/>. Returns null, else why it failed.</summary>
+    public string? Mount(string image, string mountPoint, long capBytes)
+    {
+        try
+        {
+            CopySparse(TemplateFor(capBytes), image);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+        return Native.MountImage(image, mountPoint, "ext4");
+    }
+
+    /// <summary>
+    /// The image holds a little more than the cap: ext4 keeps about 2 % (at most 16 MiB) back for itself and its
+    /// metadata takes a few MiB, and a function must be able to write the whole of its <c>EphemeralStorage</c>.
+    /// </summary>
+    public static long ImageBytes(long capBytes) => capBytes + capBytes / 40 + 4 * 1024 * 1024;
+
+    private string TemplateFor(long capBytes) => _templates.GetOrAdd(capBytes, cap => new Lazy<string>(() => Format(cap))).Value;
+
+    private string Format(long capBytes)
+    {
+        var template = Path.Combine(workspaceRoot, $"tmp-template-{capBytes / (1024 * 1024)}mb.img");
+        using (var file = new FileStream(template, FileMode.Create, FileAccess.Write)) file.SetLength(ImageBytes(capBytes));
+        // No journal (nothing survives the environment anyway), few inodes (less metadata), no root reserve, and the
+        // inode tables zeroed lazily: a 512 MB image has about 128 KB written.
+        Run(mkfsPath, "-q", "-F", "-O", "^has_journal,^resize_inode", "-m", "0", "-N", "8192", "-E", "nodiscard,lazy_itable_init=1", template);
+        // Lambda's /tmp starts empty and writable by all: make the template's root so, once.
+        var mountPoint = template + ".root";
+        Directory.CreateDirectory(mountPoint);
+        if (Native.MountImage(template, mountPoint, "ext4") is { } error) throw new InvalidOperationException("cannot mount a new /tmp filesystem: " + error);
+        try
+        {
+            Directory.Delete(Path.Combine(mountPoint, "lost+found"));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(mountPoint, (UnixFileMode)0b1_111_111_111); // 1777
+        }
+        finally
+        {
+            Native.Unmount(mountPoint);
+            Directory.Delete(mountPoint);
+        }
+        return template;
+    }
+
+    private static void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {errors.Trim()}");
+    }
+
+    /// <summary>Copies only the template's data (its holes stay holes): a few hundred kilobytes whatever the size.</summary>
+    private static void CopySparse(string source, string destination)
+    {
+        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        using var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        var length = input.Length;
+        output.SetLength(length);
+        var fd = (int)input.SafeFileHandle.DangerousGetHandle();
+        var buffer = new byte[256 * 1024];
+        long offset = 0;
+        while (offset < length)
+        {
+            var data = Lseek(fd, offset, SEEK_DATA);
+            if (data < 0) break; // no data past here (ENXIO)
+            var hole = Lseek(fd, data, SEEK_HOLE);
+            if (hole < 0) hole = length;
+            for (var at = data; at < hole;)
+            {
+                var read = RandomAccess.Read(input.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, hole - at)), at);
+                if (read <= 0) break;
+                RandomAccess.Write(output.SafeFileHandle, buffer.AsSpan(0, read), at);
+                at += read;
+            }
+            offset = hole;
+        }
+    }
+
+    private const int SEEK_DATA = 3;
+    private const int SEEK_HOLE = 4;
+
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    private static partial long Lseek(int fd, long offset, int whence);
+}
