@@ -32,6 +32,9 @@ public sealed class EnvironmentDescription
     public int? Pid { get; set; }
 
     public string Isolation { get; set; } = "";
+
+    /// <summary>What the environment's /tmp is: <c>private-disk</c> (its own ext4 disk), <c>private-mount</c> (a tmpfs, counted as memory) or <c>directory</c> (a TMPDIR, not capped).</summary>
+    public string TmpMode { get; set; } = "";
 }
 
 public static class EnvironmentStates

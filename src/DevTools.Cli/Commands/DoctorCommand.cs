@@ -23,14 +23,20 @@ internal static class DoctorCommand
             Console.Out.WriteLine($"  running as root        {(caps.IsRoot ? "yes" : "no")}");
             Console.Out.WriteLine($"  cgroup v2              {v2}");
             Console.Out.WriteLine($"  cgroup v1              {v1}");
-            Console.Out.WriteLine($"  private mount (/tmp)   {(caps.MountNamespace ? "yes (unshare + tmpfs)" : "no")}");
+            Console.Out.WriteLine($"  private mount (/tmp)   {(caps.MountNamespace ? "yes (unshare)" : "no")}");
+            Console.Out.WriteLine($"  /tmp disks             {(caps.MkfsExt4Path is null ? "no (needs root, mkfs.ext4 and loop devices)" : $"yes ({caps.MkfsExt4Path}, /dev/loop-control)")}");
             Console.Out.WriteLine($"  own process group      {(caps.SetsidPath is null ? "no" : "yes (setsid)")}");
             Console.Out.WriteLine();
             Console.Out.WriteLine("Used");
             Console.Out.WriteLine($"  freeze and kill        {Describe(plan.Level)}");
-            Console.Out.WriteLine($"  memory limit and peak  {(plan.Memory == "none" ? "not enforced; peak = process tree's peak RSS (/proc VmHWM)" : plan.Memory + " (limit = MemorySize; peak from the group)")}");
+            Console.Out.WriteLine($"  memory limit and peak  {(plan.Memory == "none" ? "not enforced; peak = process tree's peak RSS (/proc VmHWM)" : plan.Memory + " (limit = MemorySize; peak = its processes' peak RSS, page cache such as /tmp's left out)")}");
             Console.Out.WriteLine($"  CPU share              {(plan.Cpu == "none" ? "none" : plan.Cpu + " (weight proportional to memory, 1769 MB = one vCPU)")}");
-            Console.Out.WriteLine($"  /tmp                   {(plan.PrivateTmp ? "private mount: a tmpfs capped at EphemeralStorage on /tmp" : "a private directory as TMPDIR; usage watched, cap not enforced")}");
+            Console.Out.WriteLine($"  /tmp                   {plan.Tmp switch
+            {
+                TmpModes.PrivateDisk => "private-disk: an ext4 filesystem of EphemeralStorage's size on /tmp (loop device; not memory)",
+                TmpModes.PrivateMount => "private-mount: a tmpfs capped at EphemeralStorage on /tmp (its pages count as memory)",
+                _ => "directory: a private directory as TMPDIR; usage watched, cap not enforced",
+            }}");
             Console.Out.WriteLine($"  no orphans             watchdog process{(plan.Level.StartsWith("cgroup") ? " + cgroup kill" : " + process-group kill")}");
             foreach (var note in caps.Notes) Console.Out.WriteLine($"  note: {note}");
             Console.Out.WriteLine();

@@ -60,6 +60,7 @@ internal static class ProtocolMapper
         TmpUsedBytes = e.TmpUsedBytes,
         Pid = e.Pid,
         Isolation = e.Isolation,
+        TmpMode = e.TmpMode,
     };
 
     public static InvokeResponse ToResponse(InvokeResult r) => new()
