@@ -147,6 +147,10 @@ export interface BuildResult {
 
 export type EnvironmentState = 'initializing' | 'busy' | 'frozen' | 'idle';
 
+/** What an environment's /tmp is: its own ext4 disk of EphemeralStorage's size, a tmpfs capped at that size (its
+ *  pages count as the function's memory), or a private TMPDIR (size not enforced). */
+export type TmpMode = 'private-disk' | 'private-mount' | 'directory';
+
 export interface EnvironmentDescription {
   id: string;
   functionName: string;
@@ -159,6 +163,7 @@ export interface EnvironmentDescription {
   tmpUsedBytes: number;
   pid?: number;
   isolation: string;
+  tmpMode: TmpMode;
 }
 
 export interface EnvironmentListResult {

@@ -1,4 +1,4 @@
-import type { EnvironmentDescription, EnvironmentState, FunctionDescription, LifecycleEvent } from '../backend/protocol';
+import type { EnvironmentDescription, EnvironmentState, FunctionDescription, LifecycleEvent, TmpMode } from '../backend/protocol';
 
 /** One environment as the view shows it. */
 export interface EnvironmentEntry {
@@ -12,6 +12,7 @@ export interface EnvironmentEntry {
   pid?: number;
   isolation?: string;
   tmpUsedBytes?: number;
+  tmpMode?: TmpMode;
 }
 
 /** One function of the template with its live environments. */
@@ -20,6 +21,7 @@ export interface FunctionEntry {
   functionName: string;
   runtime?: string;
   memorySizeMb?: number;
+  ephemeralStorageMb?: number;
   runnable: boolean;
   environments: EnvironmentEntry[];
 }
@@ -62,6 +64,7 @@ export class EnvironmentModel {
         pid: e.pid,
         isolation: e.isolation,
         tmpUsedBytes: e.tmpUsedBytes,
+        tmpMode: e.tmpMode || undefined,
       });
     }
   }
@@ -89,6 +92,7 @@ export class EnvironmentModel {
         createdAt: at,
         lastUsedAt: at,
         isolation: typeof event.record.isolation === 'string' ? event.record.isolation : undefined,
+        tmpMode: typeof event.record.tmpMode === 'string' && event.record.tmpMode ? (event.record.tmpMode as TmpMode) : undefined,
       });
       return true;
     }
@@ -142,6 +146,7 @@ export class EnvironmentModel {
       functionName: f.functionName,
       runtime: f.runtime,
       memorySizeMb: f.memorySizeMb,
+      ephemeralStorageMb: f.ephemeralStorageMb,
       runnable: f.runnable,
       environments: sorted(byFunction.get(f.logicalId)),
     }));
@@ -188,6 +193,24 @@ export function describeFunction(entry: FunctionEntry): string {
   if (warm > 0) parts.push(`${warm} warm`);
   if (!entry.runnable && entry.runtime) parts.push('not runnable here');
   return parts.join(' · ');
+}
+
+/** "own disk (512 MB)": what an environment's /tmp is, for its tooltip; undefined when the backend did not say. */
+export function describeTmp(tmpMode: string | undefined, ephemeralStorageMb?: number): string | undefined {
+  const size = ephemeralStorageMb ? `${ephemeralStorageMb} MB` : '';
+  switch (tmpMode) {
+    case undefined:
+    case '':
+      return undefined;
+    case 'private-disk':
+      return size ? `own disk (${size})` : 'own disk';
+    case 'private-mount':
+      return size ? `tmpfs (${size}, counts as memory)` : 'tmpfs (counts as memory)';
+    case 'directory':
+      return 'directory (size not enforced)';
+    default:
+      return tmpMode;
+  }
 }
 
 export function formatDuration(milliseconds: number): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EnvironmentState } from '../backend/protocol';
-import { describeEnvironment, describeFunction, statusText, type EnvironmentEntry, type EnvironmentModel, type FunctionEntry } from './environmentModel';
+import { describeEnvironment, describeFunction, describeTmp, statusText, type EnvironmentEntry, type EnvironmentModel, type FunctionEntry } from './environmentModel';
 
 export const environmentsViewId = 'lambdaDevtools.environments';
 
@@ -72,6 +72,7 @@ export class EnvironmentsView implements vscode.TreeDataProvider<EnvironmentsNod
       return item;
     }
     const e = node.entry;
+    const tmp = describeTmp(e.tmpMode, node.parent.ephemeralStorageMb);
     const item = new vscode.TreeItem(e.id.slice(0, 8), vscode.TreeItemCollapsibleState.None);
     item.id = `environment:${e.id}`;
     item.description = `${e.state} · ${describeEnvironment(e, Date.now())}`;
@@ -87,6 +88,7 @@ export class EnvironmentsView implements vscode.TreeDataProvider<EnvironmentsNod
         `- Created: ${new Date(e.createdAt).toLocaleTimeString()}, last used: ${new Date(e.lastUsedAt).toLocaleTimeString()}`,
         e.pid !== undefined ? `- Runtime process: ${e.pid}` : '- Runtime process: none (starts on the next invoke)',
         e.isolation ? `- Isolation: ${e.isolation}` : '',
+        tmp ? `- /tmp: ${tmp}` : '',
         e.tmpUsedBytes !== undefined ? `- /tmp used: ${(e.tmpUsedBytes / 1024).toFixed(0)} KB` : '',
       ]
         .filter(line => line !== '')

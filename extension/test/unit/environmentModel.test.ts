@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EnvironmentModel, describeEnvironment, describeFunction, formatDuration, statusText } from '../../src/environments/environmentModel';
+import { EnvironmentModel, describeEnvironment, describeFunction, describeTmp, formatDuration, statusText } from '../../src/environments/environmentModel';
 import { coldInvoke, environmentId, event, functions } from './fixtures';
 
 function modelAfter(events = coldInvoke) {
@@ -65,12 +65,14 @@ test('events without an environment, or of an unknown one, change nothing', () =
 test("the backend's list replaces the environments; environments of a function the template lost still show", () => {
   const model = modelAfter();
   model.setEnvironments([
-    { id: 'a1', functionName: 'orders-prod', logicalId: 'Orders', state: 'busy', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 3, maxMemoryUsedMb: 70, tmpUsedBytes: 0, isolation: 'process-group' },
-    { id: 'z9', functionName: 'Gone', logicalId: 'Gone', state: 'frozen', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 1, maxMemoryUsedMb: 30, tmpUsedBytes: 0, isolation: 'process-group' },
+    { id: 'a1', functionName: 'orders-prod', logicalId: 'Orders', state: 'busy', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 3, maxMemoryUsedMb: 70, tmpUsedBytes: 0, isolation: 'cgroup-v2', tmpMode: 'private-disk' },
+    { id: 'z9', functionName: 'Gone', logicalId: 'Gone', state: 'frozen', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 1, maxMemoryUsedMb: 30, tmpUsedBytes: 0, isolation: 'process-group', tmpMode: 'directory' },
   ]);
   assert.equal(model.get(environmentId), undefined);
   assert.deepEqual(model.tree().map(f => [f.logicalId, f.environments.length, f.runnable]), [['NodeCjsFunction', 0, true], ['Orders', 1, true], ['Gone', 1, false]]);
   assert.deepEqual([model.warmCount(), model.busyCount()], [2, 1]);
+  assert.deepEqual([model.get('a1')?.tmpMode, model.get('z9')?.tmpMode], ['private-disk', 'directory']);
+  assert.equal(model.tree()[1].ephemeralStorageMb, 512);
   model.clear();
   assert.deepEqual(model.tree(), []);
 });
@@ -85,6 +87,16 @@ test('descriptions: invocations, memory peak, idle time; runtime, memory, warm c
   environment.state = 'frozen';
   assert.equal(describeFunction(model.tree()[0]), 'nodejs20.x · 256 MB · 1 warm');
   assert.equal(describeFunction(model.tree()[1]), 'python3.11 · 512 MB');
+});
+
+test("what /tmp is: from the created event or the backend's list, described with the function's storage size", () => {
+  assert.equal(modelAfter().get(environmentId)?.tmpMode, 'directory');
+  assert.equal(describeTmp('private-disk', 512), 'own disk (512 MB)');
+  assert.equal(describeTmp('private-mount', 1024), 'tmpfs (1024 MB, counts as memory)');
+  assert.equal(describeTmp('private-mount'), 'tmpfs (counts as memory)');
+  assert.equal(describeTmp('directory', 512), 'directory (size not enforced)');
+  assert.equal(describeTmp('', 512), undefined);
+  assert.equal(describeTmp(undefined), undefined);
 });
 
 test('durations and the status bar text', () => {

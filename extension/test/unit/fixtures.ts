@@ -11,7 +11,7 @@ export function event(type: string, time: string, record: Record<string, unknown
 
 /** A cold invoke: created, process, init, start, a log line, end, report, frozen. */
 export const coldInvoke: LifecycleEvent[] = [
-  event('environment.created', '2026-11-28T02:29:03.202Z', { isolation: 'process-group', tmpPath: '/tmp/x' }, 'ENVIRONMENT 59a6b620 created for NodeCjsFunction (isolation: process-group)'),
+  event('environment.created', '2026-11-28T02:29:03.202Z', { isolation: 'process-group', tmpPath: '/tmp/x', tmpMode: 'directory' }, 'ENVIRONMENT 59a6b620 created for NodeCjsFunction (isolation: process-group)'),
   event('environment.processStarted', '2026-11-28T02:29:03.238Z', { pid: 2560, command: 'node index.mjs' }, 'ENVIRONMENT 59a6b620 runtime started (pid 2560)'),
   event('platform.initStart', '2026-11-28T02:29:03.239Z', { phase: 'init', runtimeVersion: 'nodejs20.x' }, 'INIT_START Runtime Version: nodejs20.x\tRuntime Version ARN: arn:aws:lambda:local::runtime:nodejs20.x'),
   event('platform.initRuntimeDone', '2026-11-28T02:29:03.342Z', { phase: 'init', status: 'success' }),
