@@ -47,6 +47,7 @@ public sealed class CliTests
         Assert.Contains("platform.initStart", types);
         Assert.Contains("platform.report", types);
         Assert.Contains("function", types);
+        Assert.Contains("template.diagnostic", types); // the samples' NodeDepsFunction is not built: a JSON line too
     }
 
     [Fact]

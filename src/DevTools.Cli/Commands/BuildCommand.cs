@@ -29,7 +29,7 @@ internal static class BuildCommand
     {
         if (!template.TryResolve(parse, out var templatePath, out var templateOptions)) return 2;
         var catalog = TemplateLoader.Load(templatePath, templateOptions);
-        DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics, DiagnosticSeverity.Error);
+        DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics, DiagnosticSeverity.Error, template.Json(parse));
         if (catalog.Functions.Count == 0)
         {
             Console.Error.WriteLine("Error: the template has no functions to build.");

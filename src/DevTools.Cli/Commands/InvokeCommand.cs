@@ -37,7 +37,7 @@ internal static class InvokeCommand
         if (templatePath is null || optionsError is not null) return Fail(error ?? optionsError!);
 
         var catalog = TemplateLoader.Load(templatePath, templateOptions);
-        DiagnosticPrinter.Print(stderr, catalog.Diagnostics);
+        DiagnosticPrinter.Print(stderr, catalog.Diagnostics, json: template.Json(parse));
         var function = PickFunction(catalog, parse.GetValue(functionArg), out error);
         if (function is null) return Fail(error!);
 

@@ -28,7 +28,7 @@ internal static class StartLambdaCommand
         {
             if (!template.TryResolve(parse, out var templatePath, out var templateOptions)) return 2;
             var catalog = TemplateLoader.Load(templatePath, templateOptions);
-            DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics);
+            DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics, json: template.Json(parse));
             var options = engineArguments.Apply(parse, pool.EngineOptions(parse, templateOptions), out var argumentsError);
             if (argumentsError is not null)
             {

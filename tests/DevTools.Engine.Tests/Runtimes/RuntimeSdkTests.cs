@@ -121,8 +121,8 @@ public sealed class RuntimeSdkTests
     {
         Assert.True(Directory.Exists("/usr/lib/python3/dist-packages/boto3"),
             "Debian's python3-boto3 is not installed: apt-get install python3-boto3 (npm test installs it).");
-        // Not under /tmp: the environment's private /tmp would hide the interpreter.
-        var root = Path.Combine(AppContext.BaseDirectory, "runtime-sdk-tests", Guid.NewGuid().ToString("N")[..12]);
+        // Not under /tmp (where a clone of this repository may be): the environment's private /tmp would hide the interpreter.
+        var root = Path.Combine("/var/tmp/devtools-tests", "runtime-sdk-" + Guid.NewGuid().ToString("N")[..12]);
         var venv = Path.Combine(root, "venv");
         using (var create = Process.Start("python3", ["-m", "venv", "--without-pip", venv])) await create.WaitForExitAsync();
         var python = Path.Combine(venv, "bin", "python");

@@ -71,7 +71,8 @@ public sealed class StdioLanguageServerTests : IAsyncLifetime
             ContentChanges = [new TextDocumentContentChangeEvent { Text = File.ReadAllText(_workspace.TemplatePath) }],
         });
         var fixedText = await _client.WaitForDiagnosticsAsync(p => p.Uri == uri && p.Version == 2);
-        Assert.Empty(fixedText.Diagnostics);
+        // Only the samples' deliberate hint is left: NodeDepsFunction's package.json is not built in a fresh copy.
+        Assert.Equal(["DT3021"], fixedText.Diagnostics.Select(d => d.Code));
 
         await _client.Rpc.NotifyWithParameterObjectAsync(LspMethods.DidClose, new DidCloseTextDocumentParams { TextDocument = new TextDocumentIdentifier { Uri = uri } });
     }
