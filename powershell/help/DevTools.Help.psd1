@@ -127,7 +127,7 @@
     'Get-Container' = @{
         Synopsis    = 'Gets the execution environments ("containers") of the workspace''s backend.'
         Description = @(
-            'Get-Container shows the execution environments the backend keeps: their state (initializing, busy, frozen, idle), how many invokes each served, how long it has been idle, the peak memory of its process tree, how much of its private /tmp it uses, and how it is isolated.'
+            'Get-Container shows the execution environments the backend keeps: their state (initializing, busy, frozen, idle), how many invokes each served, how long it has been idle, the peak memory of its process tree, how much of its private /tmp it uses and what that /tmp is (TmpMode: private-disk, its own ext4 disk of the function''s EphemeralStorage size; private-mount, a tmpfs capped at that size whose pages count as the function''s memory; directory, a private TMPDIR whose size is not enforced), and how it is isolated.'
             'Every client of the workspace sees the same environments: those created by this session''s invokes and those of VS Code, the CLI, an AWS SDK through the Invoke API, or another PowerShell session on the same folder. An environment freezes about a millisecond after its invoke answers.'
         )
         Parameters  = @{
@@ -136,7 +136,7 @@
             State        = 'Only environments in these states: initializing, busy, frozen, idle.'
         }
         Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with FunctionName, Id or TemplatePath properties.' }
-        Outputs     = @{ 'DevTools.PowerShell.LocalContainer' = 'Id, FunctionName, LogicalId, State, CreatedAt, LastUsedAt, Invocations, IdleFor, MaxMemoryUsedMB, TmpUsedBytes, Pid, Isolation, TemplatePath. The default table shows Id (shortened), Function, State, Invocations, Idle for, Memory peak, /tmp used and Isolation.' }
+        Outputs     = @{ 'DevTools.PowerShell.LocalContainer' = 'Id, FunctionName, LogicalId, State, CreatedAt, LastUsedAt, Invocations, IdleFor, MaxMemoryUsedMB, TmpUsedBytes, Pid, Isolation, TmpMode, TemplatePath. The default table shows Id (shortened), Function, State, Invocations, Idle for, Memory peak, /tmp used and Isolation; Format-List shows every property, TmpMode included.' }
         Examples    = @(
             @{ Code = 'Get-Container'; Remarks = 'Every environment of the workspace''s backend.' }
             @{ Code = 'Get-Container -FunctionName NodeCjsFunction -State frozen'; Remarks = 'The function''s frozen environments (ready to be thawed by the next invoke).' }

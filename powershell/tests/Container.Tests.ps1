@@ -32,6 +32,20 @@ Describe 'Get-Container' {
         $container.TemplatePath | Should -Be $Template
     }
 
+    It 'says what its /tmp is (TmpMode), as the backend reports it' {
+        $container = Get-Container -Id $Invoked.EnvironmentId -TemplatePath $Template
+        $container.TmpMode | Should -BeIn @('private-disk', 'private-mount', 'directory')
+        $client = New-SecondClient -TemplatePath $Template
+        try {
+            $listed = $client.ListEnvironmentsAsync('NodeCjsFunction', [System.Threading.CancellationToken]::None).GetAwaiter().GetResult() |
+                Where-Object Id -EQ $Invoked.EnvironmentId
+            $container.TmpMode | Should -Be $listed.TmpMode
+        }
+        finally {
+            $client.Dispose()
+        }
+    }
+
     It 'shows the default table: Id, Function, State, Invocations, Idle for, Memory peak, /tmp used, Isolation' {
         $table = Get-Container -FunctionName NodeCjsFunction -TemplatePath $Template | Format-Table | Out-String -Width 200
         $header = ($table -split "`n" | Where-Object { $_ -match '\S' })[0]

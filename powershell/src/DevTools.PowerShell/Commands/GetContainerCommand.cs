@@ -72,6 +72,7 @@ public sealed class GetContainerCommand : DevToolsCmdlet
         TmpUsedBytes = e.TmpUsedBytes,
         Pid = e.Pid,
         Isolation = e.Isolation,
+        TmpMode = e.TmpMode,
         TemplatePath = templatePath,
     };
 }
