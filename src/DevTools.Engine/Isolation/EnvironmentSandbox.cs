@@ -19,11 +19,11 @@ public sealed class EnvironmentSandbox
         _factory = factory;
         var plan = factory.Plan;
         _directory = Path.Combine(factory.WorkspaceRoot, environmentId);
+        TmpCapBytes = ephemeralStorageMb * 1024L * 1024L;
         TmpHostPath = Path.Combine(_directory, "tmp");
         Directory.CreateDirectory(TmpHostPath);
-        TmpCapBytes = ephemeralStorageMb * 1024L * 1024L;
 
-        if (plan.PrivateTmp) _tmpMode = MountTmp(factory);
+        if (plan.PrivateTmp) (_tmpMode, TmpHostPath) = MountTmp(factory);
         if (_tmpMode is null && !OperatingSystem.IsWindows())
             File.SetUnixFileMode(TmpHostPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
@@ -41,30 +41,22 @@ public sealed class EnvironmentSandbox
     private bool TmpMounted => _tmpMode is not null;
 
     /// <summary>
-    /// Mounts the environment's /tmp: its own disk where the plan allows, else a tmpfs; null (a directory) when neither
-    /// can be mounted, with <see cref="Warning"/> saying why.
+    /// Mounts the environment's /tmp: its own disk where the plan allows, else a tmpfs on its folder; a null mode (a
+    /// directory) when neither can be had, with <see cref="Warning"/> saying why.
     /// </summary>
-    private string? MountTmp(SandboxFactory factory)
+    private (string? Mode, string HostPath) MountTmp(SandboxFactory factory)
     {
         string? diskError = null;
-        if (factory.TmpDisks is { } disks)
-        {
-            diskError = disks.Mount(Path.Combine(_directory, "tmp.img"), TmpHostPath, TmpCapBytes);
-            if (diskError is null)
-            {
-                factory.Watchdog.Track("mount", TmpHostPath);
-                return TmpModes.PrivateDisk;
-            }
-        }
+        if (factory.TmpDisks?.Take(TmpCapBytes, out diskError) is { } disk) return (TmpModes.PrivateDisk, disk);
         var tmpfsError = Native.MountTmpfs(TmpHostPath, TmpCapBytes);
         if (tmpfsError is null)
         {
             factory.Watchdog.Track("mount", TmpHostPath);
             if (diskError is not null) Warning = $"could not mount a disk as /tmp ({diskError}); using a tmpfs, whose pages count as memory";
-            return TmpModes.PrivateMount;
+            return (TmpModes.PrivateMount, TmpHostPath);
         }
         Warning = $"could not mount a private /tmp ({diskError ?? tmpfsError}); using a directory as TMPDIR";
-        return null;
+        return (null, TmpHostPath);
     }
 
     /// <summary>Where the environment's /tmp lives on the host.</summary>
@@ -204,7 +196,8 @@ public sealed class EnvironmentSandbox
             foreach (var procs in _cgroup.ProcsFiles) _factory.Watchdog.Untrack("cgroup", Path.GetDirectoryName(procs)!);
             _cgroup.Dispose();
         }
-        if (TmpMounted)
+        if (TmpMode == TmpModes.PrivateDisk) _factory.TmpDisks!.Release(TmpHostPath);
+        else if (TmpMounted)
         {
             Native.Unmount(TmpHostPath);
             _factory.Watchdog.Untrack("mount", TmpHostPath);

@@ -19,7 +19,7 @@ public sealed class SandboxFactory : IAsyncDisposable
         WorkspaceRoot = EngineWorkspace.Create(workspaceDirectory ?? defaultParent, engineName);
         Watchdog = Watchdog.Start(plan.Capabilities);
         Watchdog.Track("root", WorkspaceRoot);
-        if (plan.Tmp == TmpModes.PrivateDisk) TmpDisks = new TmpDisks(WorkspaceRoot, plan.Capabilities.MkfsExt4Path!);
+        if (plan.Tmp == TmpModes.PrivateDisk) TmpDisks = new TmpDisks(WorkspaceRoot, plan.Capabilities.MkfsExt4Path!, Watchdog);
         if (plan.UsesCgroupV1 || plan.UsesCgroupV2)
         {
             _cgroups = new CgroupTree(plan, engineName);
@@ -47,6 +47,7 @@ public sealed class SandboxFactory : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_cgroups is not null) await _cgroups.DeleteAsync().ConfigureAwait(false);
+        TmpDisks?.Dispose();
         EngineWorkspace.Delete(WorkspaceRoot);
         await Watchdog.DisposeAsync().ConfigureAwait(false);
     }

@@ -9,28 +9,91 @@ namespace DevTools.Engine.Isolation;
 /// file, loop-mounted, so what a function writes there is page cache the kernel reclaims (and writes back) under the
 /// memory limit instead of pages pinned in the environment's memory, as a tmpfs would be; past the size it is
 /// <c>ENOSPC</c>. Formatting costs tens of milliseconds, so each size is formatted once per engine, off the invoke
-/// path when its functions are known ahead; an environment's disk is a copy of that template's few written blocks
-/// (the rest stays a hole), attached and mounted with system calls: about a millisecond.
+/// path when its functions are known ahead; a disk is a copy of that template's few written blocks (the rest stays a
+/// hole), attached and mounted with system calls (about 2 ms), and one per size is kept mounted ahead of need, so
+/// a cold start takes a ready one.
 /// </summary>
-internal sealed partial class TmpDisks(string workspaceRoot, string mkfsPath)
+internal sealed partial class TmpDisks(string workspaceRoot, string mkfsPath, Watchdog watchdog)
 {
+    private const int ReadyPerSize = 2;
     private readonly ConcurrentDictionary<long, Lazy<string>> _templates = new();
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<string>> _ready = new();
+    private readonly ConcurrentDictionary<long, int> _refilling = new();
+    private volatile bool _disposed;
 
-    /// <summary>Formats the template for this size in the background, so the first environment of that size finds it ready.</summary>
-    public void Prepare(long capBytes) => _ = Task.Run(() => { try { TemplateFor(capBytes); } catch (IOException) { } });
+    /// <summary>Formats the template for this size and mounts disks ahead of need, in the background.</summary>
+    public void Prepare(long capBytes) => Refill(capBytes);
 
-    /// <summary>Creates and mounts a disk of at least <paramref name="capBytes"/> on <paramref name="mountPoint"/>. Returns null, else why it failed.</summary>
-    public string? Mount(string image, string mountPoint, long capBytes)
+    /// <summary>
+    /// A mounted disk of at least <paramref name="capBytes"/> for an environment: a ready one, else one made now. Returns
+    /// its mount point (the disk's image beside it), or null with why it failed.
+    /// </summary>
+    public string? Take(long capBytes, out string? error)
     {
+        error = null;
+        if (!_ready.GetOrAdd(capBytes, _ => new()).TryDequeue(out var mountPoint))
+            mountPoint = Make(capBytes, out error);
+        Refill(capBytes);
+        return mountPoint;
+    }
+
+    /// <summary>Unmounts a disk taken from here and deletes its image (its loop device detaches itself).</summary>
+    public void Release(string mountPoint)
+    {
+        Native.Unmount(mountPoint);
+        watchdog.Untrack("mount", mountPoint);
+        try { Directory.Delete(Path.GetDirectoryName(mountPoint)!, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The disks still waiting to be taken go (the engine is stopping).</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var queue in _ready.Values)
+            while (queue.TryDequeue(out var mountPoint)) Release(mountPoint);
+    }
+
+    private void Refill(long capBytes)
+    {
+        if (_disposed || !_refilling.TryAdd(capBytes, 0)) return;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var queue = _ready.GetOrAdd(capBytes, _ => new());
+                while (!_disposed && queue.Count < ReadyPerSize && Make(capBytes, out _) is { } made)
+                {
+                    queue.Enqueue(made);
+                    if (_disposed) Dispose();
+                }
+            }
+            finally { _refilling.TryRemove(capBytes, out _); }
+        });
+    }
+
+    /// <summary>A new disk, mounted in a folder of its own under the workspace; null with why when it cannot be.</summary>
+    private string? Make(long capBytes, out string? error)
+    {
+        var folder = Path.Combine(workspaceRoot, "disks", Guid.NewGuid().ToString("N")[..16]);
+        var mountPoint = Path.Combine(folder, "tmp");
         try
         {
-            CopySparse(TemplateFor(capBytes), image);
+            Directory.CreateDirectory(mountPoint);
+            CopySparse(TemplateFor(capBytes), Path.Combine(folder, "tmp.img"));
+            error = Native.MountImage(Path.Combine(folder, "tmp.img"), mountPoint, "ext4");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            return e.Message;
+            error = e.Message;
         }
-        return Native.MountImage(image, mountPoint, "ext4");
+        if (error is null)
+        {
+            watchdog.Track("mount", mountPoint);
+            return mountPoint;
+        }
+        try { Directory.Delete(folder, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return null;
     }
 
     /// <summary>

@@ -204,13 +204,15 @@ public abstract class CgroupIsolationTests : IsolationTests
     {
         SkipUnlessTmpIsADisk();
         var test = Engine(TestFunctions.Probe());
-        var environment = (await test.InvokeAsync("Probe")).EnvironmentId!;
-        var loops = LoopDevices.BackedBy("/var/tmp/lambda-devtools/");
-        Assert.Contains(loops.Values, image => image.Contains(environment));
+        await test.InvokeAsync("Probe");
+        var disk = Path.GetDirectoryName(Assert.Single(test.Of<EnvironmentCreated>()).TmpPath)!; // its mount point's folder holds its image
+        var loops = LoopDevices.BackedBy(disk);
+        Assert.Single(loops);
         await test.DisposeAsync();
-        await LoopDevices.WaitUntilNoneAsync("/var/tmp/lambda-devtools/", loops);
-        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(environment));
-        Assert.DoesNotContain(Directory.GetFiles("/var/tmp/lambda-devtools", "*.img", SearchOption.AllDirectories), f => f.Contains(environment));
+        await LoopDevices.WaitUntilNoneAsync(disk, loops);
+        Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"), l => l.Contains(disk));
+        Assert.False(Directory.Exists(disk), "the disk's image is deleted");
+        Assert.Empty(LoopDevices.BackedBy(Path.GetDirectoryName(disk)!)); // nor any disk made ahead of need
     }
 
     [SkippableFact]
