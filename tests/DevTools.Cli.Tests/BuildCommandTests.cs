@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DevTools.Tests.Shared;
 
 namespace DevTools.Cli.Tests;
@@ -12,12 +11,7 @@ public sealed class BuildCommandTests : IDisposable
     {
         var code = Path.Combine(_root, "project", "greeter");
         Directory.CreateDirectory(code);
-        var source = Path.Combine(_root, "greet");
-        Directory.CreateDirectory(source);
-        File.WriteAllText(Path.Combine(source, "package.json"), """{ "name": "greet", "version": "1.0.0", "main": "index.js" }""");
-        File.WriteAllText(Path.Combine(source, "index.js"), "module.exports = (name) => `hello ${name}`;\n");
-        using (var npm = Process.Start(new ProcessStartInfo("npm", ["pack", "--silent", source]) { WorkingDirectory = _root, RedirectStandardOutput = true })!) npm.WaitForExit();
-        File.WriteAllText(Path.Combine(code, "package.json"), $$"""{ "name": "greeter", "dependencies": { "greet": "file:{{Path.Combine(_root, "greet-1.0.0.tgz")}}" } }""");
+        File.WriteAllText(Path.Combine(code, "package.json"), $$"""{ "name": "greeter", "dependencies": { "greet": "file:{{TestPackages.PackGreet(_root)}}" } }""");
         File.WriteAllText(Path.Combine(code, "index.js"), "const greet = require('greet');\nexports.handler = async (event) => greet(event.name);\n");
         File.WriteAllText(Path.Combine(Project, "template.yaml"), """
             Transform: AWS::Serverless-2016-10-31

@@ -55,7 +55,8 @@ public sealed class NoOrphansTests
         var cgroupsBefore = EngineCgroups();
         var workspacePrefix = $"/var/tmp/lambda-devtools/engine-{engine.Id}-";
         var loopsBefore = LoopDevices.BackedBy(workspacePrefix);
-        if (isolation == "best" && LambdaEngineCapabilities.HasTmpDisks) Assert.Equal(2, loopsBefore.Count); // each environment's /tmp disk
+        // Each environment's /tmp disk, and those the engine keeps mounted ahead of need.
+        if (isolation == "best" && LambdaEngineCapabilities.HasTmpDisks) Assert.True(loopsBefore.Count >= 2, $"{loopsBefore.Count} loop devices");
 
         engine.Kill(); // SIGKILL: no chance to clean up itself
         await engine.WaitForExitAsync();

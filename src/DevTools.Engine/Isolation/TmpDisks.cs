@@ -21,8 +21,14 @@ internal sealed partial class TmpDisks(string workspaceRoot, string mkfsPath, Wa
     private readonly ConcurrentDictionary<long, int> _refilling = new();
     private volatile bool _disposed;
 
-    /// <summary>Formats the template for this size and mounts disks ahead of need, in the background.</summary>
-    public void Prepare(long capBytes) => Refill(capBytes);
+    /// <summary>
+    /// Formats the template for this size and mounts disks ahead of need, in the background once the engine has had a
+    /// moment to start (a backend answers its first client first). A cold start before then makes what it needs.
+    /// </summary>
+    public void Prepare(long capBytes) =>
+        _ = Task.Delay(StartUpGrace).ContinueWith(_ => Refill(capBytes), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    private static readonly TimeSpan StartUpGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// A mounted disk of at least <paramref name="capBytes"/> for an environment: a ready one, else one made now. Returns

@@ -40,7 +40,7 @@ public sealed class FunctionBuildTests : IDisposable
                   Timeout: 10
             """);
         File.WriteAllText(Path.Combine(_project, "node", "index.mjs"), "import greet from 'greet';\nexport const handler = async (event) => greet(event.name);\n");
-        WritePackageJson(GreetTarball("1.0.0", "hello"));
+        WritePackageJson(TestPackages.PackGreet(Path.GetDirectoryName(_project)!));
         File.WriteAllText(Path.Combine(_project, "python", "app.py"), "import tinypkg\n\ndef handler(event, context):\n    return tinypkg.shout(event['name'])\n");
         WriteWheel(Path.Combine(_project, "python", "wheels", "tinypkg-1.0-py3-none-any.whl"));
         File.WriteAllText(Path.Combine(_project, "python", "requirements.txt"), "# local wheel: no package index is needed\n./wheels/tinypkg-1.0-py3-none-any.whl\n");
@@ -90,7 +90,7 @@ public sealed class FunctionBuildTests : IDisposable
         Assert.Equal(FunctionBuildOutcome.Built, (await test.Engine.BuildAsync(["NodeDeps"], true)).Functions.Single().Status);
         Assert.Equal("\"hello ann\"", (await test.InvokeAsync("NodeDeps", new { name = "ann" })).Text());
 
-        WritePackageJson(GreetTarball("2.0.0", "howdy"));
+        WritePackageJson(TestPackages.PackGreet(Path.GetDirectoryName(_project)!, "2.0.0", "howdy"));
         Assert.Contains(Load().Diagnostics, d => d.Code == DiagnosticCodes.BuildOutdated && d.FunctionId == "NodeDeps");
         Assert.Equal(FunctionBuildOutcome.Built, (await test.Engine.BuildAsync(["NodeDeps"], false)).Functions.Single().Status);
         var after = await test.InvokeAsync("NodeDeps", new { name = "ann" });
@@ -183,18 +183,6 @@ public sealed class FunctionBuildTests : IDisposable
     private void WritePackageJson(string tarball) =>
         File.WriteAllText(Path.Combine(_project, "node", "package.json"),
             $$"""{ "name": "node-deps", "version": "1.0.0", "type": "module", "dependencies": { "greet": "file:{{tarball}}" } }""");
-
-    /// <summary>An npm tarball of a one-file package, packed by npm itself.</summary>
-    private string GreetTarball(string version, string word)
-    {
-        var source = Path.Combine(Path.GetDirectoryName(_project)!, "greet-" + version);
-        Directory.CreateDirectory(source);
-        File.WriteAllText(Path.Combine(source, "package.json"), $$"""{ "name": "greet", "version": "{{version}}", "main": "index.js" }""");
-        File.WriteAllText(Path.Combine(source, "index.js"), $"module.exports = (name) => `{word} ${{name}}`;\n");
-        using var pack = Process.Start(new ProcessStartInfo("npm", ["pack", "--silent", source]) { WorkingDirectory = Path.GetDirectoryName(_project)!, RedirectStandardOutput = true })!;
-        pack.WaitForExit();
-        return Path.Combine(Path.GetDirectoryName(_project)!, $"greet-{version}.tgz");
-    }
 
     /// <summary>A pure-Python wheel (a zip with its metadata), which pip installs with no index.</summary>
     private static void WriteWheel(string path)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DevTools.Protocol;
 using DevTools.Protocol.Lsp;
 using DevTools.Tests.Shared;
@@ -20,7 +19,7 @@ public sealed class BuildApiTests : IAsyncLifetime
     {
         var code = Path.Combine(_root, "greeter");
         Directory.CreateDirectory(code);
-        var tarball = await PackAsync(_root);
+        var tarball = TestPackages.PackGreet(_root);
         File.WriteAllText(Path.Combine(code, "package.json"), $$"""{ "name": "greeter", "version": "1.0.0", "dependencies": { "greet": "file:{{tarball}}" } }""");
         File.WriteAllText(Path.Combine(code, "index.js"), "const greet = require('greet');\nexports.handler = async (event) => greet(event.name);\n");
         _workspace = new BackendWorkspace($"""
@@ -80,16 +79,5 @@ public sealed class BuildApiTests : IAsyncLifetime
         await _backend.DisposeAsync();
         _workspace.Dispose();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
-
-    private static async Task<string> PackAsync(string root)
-    {
-        var source = Path.Combine(root, "greet");
-        Directory.CreateDirectory(source);
-        File.WriteAllText(Path.Combine(source, "package.json"), """{ "name": "greet", "version": "1.0.0", "main": "index.js" }""");
-        File.WriteAllText(Path.Combine(source, "index.js"), "module.exports = (name) => `hello ${name}`;\n");
-        using var npm = Process.Start(new ProcessStartInfo("npm", ["pack", "--silent", source]) { WorkingDirectory = root, RedirectStandardOutput = true })!;
-        await npm.WaitForExitAsync();
-        return Path.Combine(root, "greet-1.0.0.tgz");
     }
 }

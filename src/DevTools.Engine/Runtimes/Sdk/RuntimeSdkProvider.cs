@@ -25,9 +25,15 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
     public async Task<FunctionSearchPaths> PrepareAsync(FunctionConfiguration function) =>
         (await PrepareCoreAsync(function).ConfigureAwait(false)).Paths;
 
-    /// <summary>As <see cref="PrepareAsync"/>, with what was found or installed (for <c>lambda/build</c>).</summary>
+    /// <summary>
+    /// As <see cref="PrepareAsync"/>, with what was found or installed (for <c>lambda/build</c>). A fetch that failed
+    /// before (offline, say) is tried again: a cold start keeps the failure, a build looks again.
+    /// </summary>
     public async Task<RuntimeSdkReport?> CheckAsync(FunctionConfiguration function)
     {
+        if (_prepared.TryGetValue(Key(function), out var known) && known.IsValueCreated
+            && known.Value is { IsCompletedSuccessfully: true, Result.Report.Status: RuntimeSdkStatuses.Failed })
+            _prepared.TryRemove(new KeyValuePair<string, Lazy<Task<Preparation>>>(Key(function), known));
         var preparation = PrepareCoreAsync(function);
         var earlier = preparation.IsCompleted;
         var report = (await preparation.ConfigureAwait(false)).Report;
@@ -44,12 +50,15 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
 
     private Task<Preparation> PrepareCoreAsync(FunctionConfiguration function)
     {
-        var key = $"{function.CodeDirectory}\n{function.DependenciesDirectory}\n{function.Runtime}\n{function.FunctionName}";
+        var key = Key(function);
         var lazy = _prepared.GetOrAdd(key, _ => new Lazy<Task<Preparation>>(() => Task.Run(() => PrepareUncachedAsync(function))));
         var task = lazy.Value;
         if (task.IsFaulted) _prepared.TryRemove(new KeyValuePair<string, Lazy<Task<Preparation>>>(key, lazy)); // try again next time
         return task;
     }
+
+    private static string Key(FunctionConfiguration function) =>
+        $"{function.CodeDirectory}\n{function.DependenciesDirectory}\n{function.Runtime}\n{function.FunctionName}";
 
     private Task<Preparation> PrepareUncachedAsync(FunctionConfiguration function) => function.RuntimeDefinition?.Family switch
     {
