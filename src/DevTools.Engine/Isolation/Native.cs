@@ -53,7 +53,7 @@ internal static partial class Native
     /// with the loop device set to detach itself once the filesystem is unmounted everywhere (no loop device outlives
     /// its mount, whoever unmounts it). Returns null on success, else the errno text of the step that failed.
     /// </summary>
-    public static string? MountImage(string image, string target, string fileSystemType)
+    public static string? MountImage(string image, string target, string fileSystemType, string options = "")
     {
         for (var attempt = 0; attempt < 8; attempt++) // another process may take the free device first
         {
@@ -83,7 +83,7 @@ internal static partial class Native
                     return Errno("LOOP_CONFIGURE " + device);
                 }
                 // The mount holds the device from here; closing our descriptors lets autoclear detach it on unmount.
-                return SysMount(device, target, fileSystemType, MS_NOSUID | MS_NODEV, "") == 0 ? null : Errno("mount " + device);
+                return SysMount(device, target, fileSystemType, MS_NOSUID | MS_NODEV, options) == 0 ? null : Errno("mount " + device);
             }
             finally
             {
