@@ -150,8 +150,7 @@ public sealed class EnvironmentSandbox
         if (EnforcesMemory)
         {
             var processes = MemoryMeter.PeakBytes(_cgroup!.Pids());
-            var group = _cgroup.PeakMemoryBytes();
-            return processes > 0 ? Math.Min(processes, group) : group;
+            return processes > 0 ? processes : _cgroup.PeakMemoryBytes();
         }
         return process is null || process.HasExited ? 0 : MemoryMeter.PeakBytes(process.Pid);
     }

@@ -33,22 +33,25 @@ public static class MemoryMeter
         return total;
     }
 
+    /// <summary>VmHWM from /proc/PID/status, read into a stack buffer: this runs once per invoke, on its way back to the pool.</summary>
     private static long ReadHighWaterMark(int pid)
     {
+        Span<byte> status = stackalloc byte[4096];
+        int length;
         try
         {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
-                var digits = line.AsSpan(6).Trim();
-                var space = digits.IndexOf(' ');
-                if (space > 0) digits = digits[..space];
-                return long.TryParse(digits, out var kb) ? kb * 1024 : 0;
-            }
+            using var file = File.OpenHandle($"/proc/{pid}/status");
+            length = RandomAccess.Read(file, status, 0);
         }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return 0;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
+        var text = status[..length];
+        var at = text.IndexOf("VmHWM:"u8);
+        if (at < 0) return 0;
+        var rest = text[(at + 6)..];
+        var end = rest.IndexOf((byte)'\n');
+        var field = (end < 0 ? rest : rest[..end]).Trim(" \t"u8);
+        var digits = field.IndexOf((byte)' ') is var space and > 0 ? field[..space] : field;
+        return System.Buffers.Text.Utf8Parser.TryParse(digits, out long kb, out _) ? kb * 1024 : 0;
     }
 
     private static IEnumerable<int> Children(int pid)
