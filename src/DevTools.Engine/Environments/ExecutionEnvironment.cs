@@ -81,14 +81,14 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
     public long TmpUsedBytes() => _sandbox.TmpUsedBytes();
 
+    /// <summary>Set when the environment must not serve again: it retires, for this reason, once its invoke is over.</summary>
+    internal EnvironmentReason? MustRetire { get; private set; }
+
     /// <summary>
     /// Runs one invoke through the whole lifecycle (init when needed, thaw, invoke, report, freeze).
     /// <paramref name="result"/> is completed as soon as the caller may have its answer; the returned
     /// task completes when the environment is free again.
     /// </summary>
-    /// <summary>Set when the environment must not serve again: it retires, for this reason, once its invoke is over.</summary>
-    internal EnvironmentReason? MustRetire { get; private set; }
-
     internal async Task RunAsync(RuntimeInvocation invocation, bool waitForReport, bool captureTail, TaskCompletionSource<InvokeResult> result)
     {
         Invocations++;

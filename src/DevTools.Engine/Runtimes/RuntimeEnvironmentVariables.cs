@@ -72,5 +72,4 @@ public static class RuntimeEnvironmentVariables
     internal const string EsmSearchPathsVariable = "_DEVTOOLS_ESM_NODE_PATH";
     internal const string PythonDependencyPathsVariable = "_DEVTOOLS_PYTHON_TASK_PATHS";
     internal const string PythonRuntimePathsVariable = "_DEVTOOLS_PYTHON_RUNTIME_PATHS";
-
 }
