@@ -11,9 +11,6 @@ namespace DevTools.Client;
 /// </summary>
 internal static class BackendLauncher
 {
-    /// <summary>The exit code of a backend that found another one serving the workspace.</summary>
-    private const int AlreadyRunningExitCode = 3;
-
     public static async Task<Stream> ConnectOrStartAsync(ClientOptions options, CancellationToken cancellationToken)
     {
         var workspace = options.ResolveWorkspace();
@@ -33,7 +30,7 @@ internal static class BackendLauncher
         {
             stream = await endpoint.TryConnectAsync(cancellationToken).ConfigureAwait(false);
             if (stream is not null) return stream;
-            if (process.HasExited && process.ExitCode != AlreadyRunningExitCode)
+            if (process.HasExited && process.ExitCode != BackendExitCodes.AlreadyRunning)
                 throw new BackendUnavailableException($"The backend exited with code {process.ExitCode} before answering. Command: {Describe(command, options, workspace)}.{LogOf(endpoint)}");
             if (DateTime.UtcNow > deadline)
                 throw new BackendUnavailableException($"The backend did not answer on {endpoint.Address} within {options.StartTimeout.TotalSeconds:0.#} s. Command: {Describe(command, options, workspace)}.{LogOf(endpoint)}");

@@ -155,13 +155,15 @@ public sealed class LambdaEngine : IAsyncDisposable
         return _environments.InvokeAsync(function, invocation, waitForReport, logTail, cancellationToken);
     }
 
+    /// <summary>The catalogue's rule (<see cref="FunctionCatalog.IsRunnable"/>), and when it says no, Lambda's error for why.</summary>
     private void EnsureRunnable(FunctionConfiguration function)
     {
-        if (function.RuntimeDefinition is { CanRunLocally: false } || function.RuntimeDefinition is null)
+        var catalog = Catalog;
+        if (catalog.IsRunnable(function)) return;
+        if (function.RuntimeDefinition is not { CanRunLocally: true })
             throw LambdaServiceException.InvalidRuntime(function.Runtime);
-        var errors = Catalog.ErrorsFor(function.LogicalId);
-        if (errors.Any())
-            throw LambdaServiceException.InvalidParameter($"Function {function.LogicalId} has template errors: {string.Join("; ", errors.Select(e => e.ToString()))}");
+        throw LambdaServiceException.InvalidParameter(
+            $"Function {function.LogicalId} has template errors: {string.Join("; ", catalog.ErrorsFor(function.LogicalId).Select(e => e.ToString()))}");
     }
 
     private (FunctionCatalog? Catalog, ConcurrentDictionary<string, bool> Warned) _buildWarnings = (null, new());

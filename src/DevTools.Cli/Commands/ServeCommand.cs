@@ -64,7 +64,7 @@ internal static class ServeCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Net.Sockets.SocketException)
             {
                 log.Write("Error: " + e.Message);
-                return BackendRunner.ExitFailed;
+                return DevTools.Protocol.Transport.BackendExitCodes.Failed;
             }
         });
         return command;

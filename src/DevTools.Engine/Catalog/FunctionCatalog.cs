@@ -22,6 +22,10 @@ public sealed class FunctionCatalog
     public IEnumerable<TemplateDiagnostic> ErrorsFor(string logicalId) =>
         (_errorsByFunction ??= Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToLookup(d => d.FunctionId))[logicalId];
 
+    /// <summary>Whether the function can be invoked here: a runtime this engine runs, and no template error of its own.</summary>
+    public bool IsRunnable(FunctionConfiguration function) =>
+        function.RuntimeDefinition is { CanRunLocally: true } && !ErrorsFor(function.LogicalId).Any();
+
     /// <summary>Finds a function by logical id or by function name (both are how callers name functions).</summary>
     public FunctionConfiguration? Find(string name) =>
         Functions.FirstOrDefault(f => f.LogicalId == name) ?? Functions.FirstOrDefault(f => f.FunctionName == name);

@@ -5,12 +5,6 @@ namespace DevTools.Server.Hosting;
 /// <summary>What <c>devtools serve</c> runs: a backend on the workspace socket, or on stdio for an editor.</summary>
 public static class BackendRunner
 {
-    public const int ExitOk = 0;
-    public const int ExitFailed = 1;
-
-    /// <summary>Another backend holds the workspace (a client that raced another one to start it can simply connect).</summary>
-    public const int ExitAlreadyRunning = 3;
-
     /// <summary>Serves until <c>lambda/shutdown</c>, the idle grace period, or <paramref name="cancellationToken"/> (Ctrl+C, SIGTERM).</summary>
     public static async Task<int> RunAsync(BackendOptions options, BackendLog log, CancellationToken cancellationToken)
     {
@@ -19,14 +13,14 @@ public static class BackendRunner
         catch (BackendAlreadyRunningException e)
         {
             log.Write(e.Message);
-            return ExitAlreadyRunning;
+            return BackendExitCodes.AlreadyRunning;
         }
         await using (host.ConfigureAwait(false))
         {
             var reason = await UntilAsync(host.ShutdownRequested, cancellationToken).ConfigureAwait(false);
             log.Write("Stopping: " + reason);
         }
-        return ExitOk;
+        return BackendExitCodes.Ok;
     }
 
     /// <summary>
@@ -52,7 +46,7 @@ public static class BackendRunner
             var reason = await UntilAsync(Task.WhenAny(connection.ContinueWith(_ => "the stdio client left", TaskScheduler.Default), host.ShutdownRequested).Unwrap(), cancellationToken).ConfigureAwait(false);
             log.Write("Stopping: " + reason);
         }
-        return ExitOk;
+        return BackendExitCodes.Ok;
     }
 
     private static async Task<string> UntilAsync(Task<string> stop, CancellationToken cancellationToken)

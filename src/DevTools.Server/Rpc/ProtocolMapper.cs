@@ -33,7 +33,7 @@ internal static class ProtocolMapper
         Environment = new Dictionary<string, string>(f.Environment),
         Line = f.Location.Line,
         Column = f.Location.Column,
-        Runnable = f.RuntimeDefinition is { CanRunLocally: true } && !catalog.ErrorsFor(f.LogicalId).Any(),
+        Runnable = catalog.IsRunnable(f),
     };
 
     public static TemplateDiagnosticInfo ToDiagnostic(TemplateDiagnostic d) => new()
