@@ -9,10 +9,7 @@ public sealed class BuildCommandTests : IDisposable
 
     public BuildCommandTests()
     {
-        var code = Path.Combine(_root, "project", "greeter");
-        Directory.CreateDirectory(code);
-        File.WriteAllText(Path.Combine(code, "package.json"), $$"""{ "name": "greeter", "dependencies": { "greet": "file:{{TestPackages.PackGreet(_root)}}" } }""");
-        File.WriteAllText(Path.Combine(code, "index.js"), "const greet = require('greet');\nexports.handler = async (event) => greet(event.name);\n");
+        TestPackages.WriteGreeterFunction(Path.Combine(_root, "project", "greeter"), _root);
         File.WriteAllText(Path.Combine(Project, "template.yaml"), """
             Transform: AWS::Serverless-2016-10-31
             Resources:

@@ -18,10 +18,7 @@ public sealed class BuildApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var code = Path.Combine(_root, "greeter");
-        Directory.CreateDirectory(code);
-        var tarball = TestPackages.PackGreet(_root);
-        File.WriteAllText(Path.Combine(code, "package.json"), $$"""{ "name": "greeter", "version": "1.0.0", "dependencies": { "greet": "file:{{tarball}}" } }""");
-        File.WriteAllText(Path.Combine(code, "index.js"), "const greet = require('greet');\nexports.handler = async (event) => greet(event.name);\n");
+        TestPackages.WriteGreeterFunction(code, _root);
         _workspace = new BackendWorkspace($"""
             Transform: AWS::Serverless-2016-10-31
             Resources:
