@@ -1,3 +1,5 @@
+using DevTools.Protocol.Workspace;
+
 namespace DevTools.Client;
 
 /// <summary>How a client finds, or starts, the backend of a workspace.</summary>
@@ -24,7 +26,7 @@ public sealed class ClientOptions
     internal string ResolveWorkspace()
     {
         if (!string.IsNullOrEmpty(Workspace)) return Path.GetFullPath(Workspace);
-        if (!string.IsNullOrEmpty(TemplatePath)) return Path.GetDirectoryName(Path.GetFullPath(TemplatePath))!;
+        if (!string.IsNullOrEmpty(TemplatePath)) return TemplateLocator.WorkspaceOf(TemplatePath!);
         throw new ArgumentException("Set Workspace or TemplatePath.");
     }
 }

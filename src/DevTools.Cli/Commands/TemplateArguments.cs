@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DevTools.Engine;
 using DevTools.Engine.Catalog;
+using DevTools.Protocol.Workspace;
 
 namespace DevTools.Cli.Commands;
 
@@ -50,16 +51,12 @@ internal sealed class TemplateArguments
     /// <summary>The template's path, or an error message when none can be found.</summary>
     public string? ResolveTemplatePath(ParseResult result, out string? error)
     {
-        error = null;
         var given = result.GetValue(Template);
-        if (given is not null)
-        {
-            var full = Path.GetFullPath(given);
-            if (Directory.Exists(full)) full = FindIn(full) ?? Path.Combine(full, "template.yaml");
-            return full;
-        }
-        var found = FindIn(Directory.GetCurrentDirectory());
-        if (found is null) error = "No template.yaml or template.yml in the current directory; pass one with --template.";
+        var found = TemplateLocator.Resolve(given);
+        error = found is not null ? null
+            : given is null ? $"No {string.Join(" or ", TemplateLocator.SourceNames)} in the current directory; pass one with --template."
+            : Directory.Exists(given) ? $"No {string.Join(" or ", TemplateLocator.SourceNames)} in {Path.GetFullPath(given)}."
+            : $"No template at {Path.GetFullPath(given)}.";
         return found;
     }
 
@@ -95,6 +92,4 @@ internal sealed class TemplateArguments
             Region = result.GetValue(Region)!,
         };
     }
-
-    private static string? FindIn(string directory) => TemplateLocator.FindIn(directory);
 }

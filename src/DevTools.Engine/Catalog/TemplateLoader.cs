@@ -1,3 +1,5 @@
+using DevTools.Protocol.Workspace;
+
 namespace DevTools.Engine.Catalog;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace DevTools.Engine.Catalog;
 public static class TemplateLoader
 {
     /// <summary>
-    /// Loads the template file, or the one a folder stands for (<see cref="TemplateLocator.FindIn"/>; an empty path
-    /// means the current folder's <c>template.yaml</c>).
+    /// Loads the template file, or the one a folder stands for (<see cref="TemplateLocator.Resolve"/>; an empty path
+    /// means the current folder).
     /// </summary>
     public static FunctionCatalog Load(string templatePath, TemplateOptions options)
     {
@@ -16,7 +18,7 @@ public static class TemplateLoader
         string path;
         try
         {
-            path = Path.GetFullPath(string.IsNullOrWhiteSpace(templatePath) ? TemplateLocator.SourceNames[0] : templatePath);
+            path = Path.GetFullPath(string.IsNullOrWhiteSpace(templatePath) ? "." : templatePath);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
@@ -78,7 +80,7 @@ public static class TemplateLoader
             return [];
         }
 
-        TemplateLocator.Describe(file, diagnostics);
+        SamBuildTemplateNotes.Describe(file, diagnostics);
         var parameters = TemplateParameters.Read(template.Find("Parameters"), options.ParameterOverrides, file, diagnostics);
         var resources = Section(template, "Resources", diagnostics);
         var globals = Section(template, "Globals", diagnostics);

@@ -1,5 +1,6 @@
 using DevTools.Engine;
 using DevTools.Engine.Catalog;
+using DevTools.Protocol.Workspace;
 
 namespace DevTools.Server.Hosting;
 
@@ -22,6 +23,6 @@ public sealed record BackendOptions
     /// <summary>The per-user directory for sockets and lock files; the default one when null (tests may isolate it).</summary>
     public string? RuntimeDirectory { get; init; }
 
-    /// <summary>The workspace folder: the template's folder.</summary>
-    public string Workspace => Path.GetDirectoryName(Path.GetFullPath(TemplatePath)) ?? Directory.GetCurrentDirectory();
+    /// <summary>The workspace folder (<see cref="TemplateLocator.WorkspaceOf"/>).</summary>
+    public string Workspace => TemplateLocator.WorkspaceOf(TemplatePath);
 }
