@@ -70,7 +70,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
         List<ExecutionEnvironment> all;
         lock (_gate) all = _pools.Values.SelectMany(p => p.Busy.Concat(p.Idle)).ToList();
         return all
-            .Where(e => e.State != EnvironmentState.Stopped)
+            .Where(e => e.State < EnvironmentState.Stopping) // one going away is no longer listed
             .OrderBy(e => e.CreatedAt)
             .Select(e => new EnvironmentInfo(e.Id, e.Function.FunctionName, e.Function.LogicalId, e.State, e.CreatedAt, e.LastUsedAt,
                 e.Invocations, e.MaxMemoryUsedMb, e.TmpUsedBytes(), e.Pid, e.Isolation, e.TmpMode, e.RuntimeApiAddress))

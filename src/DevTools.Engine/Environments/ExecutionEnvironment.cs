@@ -36,10 +36,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private TaskCompletionSource _runtimeDone = NewSignal();
     private volatile bool _runtimeBack;
     private RuntimeProcess? _invokeProcess; // the runtime the current invoke was delivered to (its exit ends the invoke)
-    private readonly Timer _deadline;
-    private readonly object _deadlineGate = new();
-    private long _deadlineAt = long.MaxValue; // the current invoke's deadline (Stopwatch ticks); MaxValue: none
-    private long _timerDueAt = long.MaxValue; // when the deadline timer is set to fire; MaxValue: not set
+    private readonly InvokeDeadline _deadline;
+    private readonly EnvironmentLifecycle _lifecycle;
     private volatile string? _currentRequestId;
     private volatile LogTail? _tail;
 
@@ -53,8 +51,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _session = new RuntimeSession(this);
         _server = new RuntimeApiServer(_session);
         _sandbox = context.Sandboxes.Create(Id, function.MemorySizeMb, function.EphemeralStorageMb);
+        _lifecycle = new EnvironmentLifecycle(e => Publish(e));
         _freezer = new FreezeScheduler(_sandbox, context.Options.FreezeDelay, OnFrozen);
-        _deadline = new Timer(_ => OnDeadline());
+        _deadline = new InvokeDeadline(OnDeadlinePassed);
         Publish(new EnvironmentCreated { FunctionName = function.FunctionName, EnvironmentId = Id, Isolation = Isolation, TmpPath = _sandbox.TmpHostPath, TmpMode = _sandbox.TmpMode });
         if (_sandbox.Warning is { } warning) Publish(new EngineWarning { FunctionName = function.FunctionName, EnvironmentId = Id, Message = warning });
     }
@@ -68,7 +67,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     public DateTimeOffset CreatedAt { get; }
     public DateTimeOffset LastUsedAt { get; private set; }
     public int Invocations { get; private set; }
-    public EnvironmentState State { get; private set; } = EnvironmentState.Initializing;
+    public EnvironmentState State => _lifecycle.State;
     public int? Pid => _process?.Pid;
     public string Isolation => _sandbox.Level;
     public string TmpMode => _sandbox.TmpMode;
@@ -98,6 +97,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         Interlocked.Exchange(ref _runtimeDone, NewSignal());
         _runtimeBack = false;
         _tail = captureTail ? new LogTail() : null;
+        var reply = new InvokeReply(result, answerEarly: !waitForReport && !captureTail);
         var requestId = invocation.RequestId;
         var invokeStart = Stopwatch.GetTimestamp();
         double? initDurationMs = null;
@@ -106,8 +106,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         if (cold)
         {
             // A first init is its own phase; a re-init after a reset runs inside the invoke and counts in its duration.
-            var phase = _everInitialized ? "invoke" : "init";
-            State = EnvironmentState.Initializing;
+            var phase = _everInitialized ? InitPhase.Invoke : InitPhase.Init;
+            if (_everInitialized && !_lifecycle.MoveTo(EnvironmentState.Initializing)) throw Ended();
             InitOutcome init;
             // What the runtime resolves beyond the function's code; a first need of an SDK package fetches it (once per
             // machine), before the init starts, so that time is neither Init Duration nor the invoke's.
@@ -116,128 +116,97 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             await _context.InitSlots.WaitAsync().ConfigureAwait(false);
             try
             {
-                if (State == EnvironmentState.Stopped) throw new InvalidOperationException("the environment was stopped before its init could start");
+                if (_lifecycle.HasEnded) throw Ended();
                 invokeStart = Stopwatch.GetTimestamp();
                 init = await InitializeAsync(phase, searchPaths, invocation.Timestamps).ConfigureAwait(false);
             }
             finally { _context.InitSlots.Release(); }
-            if (!init.Success)
+            if (init.Failure is { } failure)
             {
                 Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
-                var failure = init.Failure!;
-                var failed = BuildResult(invocation, failure, cold, init.DurationMs, 0, null);
-                if (!waitForReport && !captureTail) result.TrySetResult(failed);
-                var metrics = Report(requestId, PlatformStatus.Error, failure.ErrorType, 0, phase == "init" ? init.DurationMs : null);
-                result.TrySetResult(failed with { Metrics = metrics, LogTail = _tail?.ToString() });
+                var failed = BuildResult(invocation, failure.Answer, cold, init.DurationMs, 0);
+                reply.Answer(failed);
+                var metrics = Report(requestId, failure.Status, failure.ErrorType, 0, phase == InitPhase.Init ? init.DurationMs : null);
+                reply.Report(failed, metrics, _tail?.ToString());
                 EndInvoke();
                 return;
             }
-            if (phase == "init")
+            if (phase == InitPhase.Init)
             {
                 initDurationMs = init.DurationMs;
                 invokeStart = Stopwatch.GetTimestamp();
             }
         }
-        else
-        {
-            Thaw(requestId);
-        }
 
         var process = _process!;
         Interlocked.Exchange(ref _invokeProcess, process);
-        State = EnvironmentState.Busy;
+        if (!_lifecycle.MoveTo(EnvironmentState.Busy, cold ? null : Thawed(requestId))) throw Ended();
         _currentRequestId = requestId;
         Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
         invocation.DeadlineMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + Function.TimeoutSeconds * 1000L;
         _session.Deliver(invocation);
 
         // A re-init inside the invoke counts against its timeout; when it used it all up, the invoke times out at once.
-        ArmDeadline(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart));
+        _deadline.Arm(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart));
         if (process.HasExited) OnProcessExited(process);
         if (await _answer.Task.ConfigureAwait(false) is { } answer)
         {
             var durationMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
-            var early = BuildResult(invocation, answer, cold, initDurationMs, durationMs, null);
-            if (!waitForReport && !captureTail) result.TrySetResult(early);
+            var answered = BuildResult(invocation, answer, cold, initDurationMs, durationMs);
+            reply.Answer(answered);
 
             // The invoke phase lasts until the runtime is back at /next (or the deadline passes).
             await _runtimeDone.Task.ConfigureAwait(false);
-            DisarmDeadline();
+            _deadline.Disarm();
             if (_runtimeBack)
             {
                 await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
                 SampleMemory(process);
                 _oomKillsSeen = _sandbox.OomKills(); // a child killed at the limit while the runtime lived on is not this environment's next crash
                 var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
-                result.TrySetResult(early with { Metrics = metrics, LogTail = _tail?.ToString() });
-                State = EnvironmentState.Idle;
-                if (_context.Freezes) _freezer.Idle(process);
+                reply.Report(answered, metrics, _tail?.ToString());
+                if (_lifecycle.MoveTo(EnvironmentState.Idle) && _context.Freezes) _freezer.Idle(process);
                 WarnWhenTmpOverCap();
                 EndInvoke();
                 return;
             }
 
+            // Answered, but the runtime did not get back to /next: it ran out of time, or exited.
             var timedOut = !process.HasExited;
-            var reason = timedOut ? EnvironmentReason.Timeout : EnvironmentReason.Crash;
             if (timedOut) SampleMemory(process);
-            await ResetAsync(reason, timedOut ? "the runtime did not return to /next before the deadline" : process.ExitDescription()).ConfigureAwait(false);
+            await ResetAsync(timedOut ? EnvironmentReason.Timeout : EnvironmentReason.Crash,
+                timedOut ? "the runtime did not return to /next before the deadline" : process.ExitDescription()).ConfigureAwait(false);
             var lateMetrics = Report(requestId, timedOut ? PlatformStatus.Timeout : PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
-            result.TrySetResult(early with { Metrics = lateMetrics, LogTail = _tail?.ToString() });
+            reply.Report(answered, lateMetrics, _tail?.ToString());
             EndInvoke();
             return;
         }
 
-        DisarmDeadline();
-        RuntimeAnswer failureAnswer;
-        string status;
-        EnvironmentReason resetReason;
-        string detail;
-        if (process.HasExited && _sandbox.OomKills() > _oomKillsSeen)
-        {
-            // The kernel killed the runtime at the memory limit: Lambda reports it as a SIGKILL exit.
-            SampleMemory(process);
-            failureAnswer = RuntimeAnswer.Error("Runtime.ExitError", $"RequestId: {requestId} Error: Runtime exited with error: signal: killed");
-            status = PlatformStatus.Error;
-            resetReason = EnvironmentReason.OutOfMemory;
-            detail = $"out of memory: the {Function.MemorySizeMb} MB limit was reached";
-        }
-        else if (!process.HasExited)
-        {
-            // Timeout: stop the whole environment; /tmp stays for the next invoke.
-            SampleMemory(process);
-            var seconds = Function.TimeoutSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-            failureAnswer = RuntimeAnswer.Error("Sandbox.Timedout", $"RequestId: {requestId} Error: Task timed out after {seconds} seconds");
-            status = PlatformStatus.Timeout;
-            resetReason = EnvironmentReason.Timeout;
-            detail = $"task timed out after {seconds} seconds";
-            await _sandbox.KillAllAsync(process).ConfigureAwait(false);
-        }
-        else
-        {
-            failureAnswer = RuntimeAnswer.Error("Runtime.ExitError", ExitMessage(requestId, process));
-            status = PlatformStatus.Error;
-            resetReason = EnvironmentReason.Crash;
-            detail = process.ExitDescription();
-        }
+        _deadline.Disarm();
+        var exit = process.Exit;
+        var noAnswer = RuntimeFailure.OfInvoke(requestId, exit, exit is not null && _sandbox.OomKills() > _oomKillsSeen, Function.TimeoutSeconds, Function.MemorySizeMb);
+        if (noAnswer.Reason != EnvironmentReason.Crash) SampleMemory(process);
+        // Timeout: stop the whole environment now; /tmp stays for the next invoke.
+        if (exit is null) await _sandbox.KillAllAsync(process).ConfigureAwait(false);
         var elapsedMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
-        var failedResult = BuildResult(invocation, failureAnswer, cold, initDurationMs, elapsedMs, null);
-        if (!waitForReport && !captureTail) result.TrySetResult(failedResult);
+        var failedResult = BuildResult(invocation, noAnswer.Answer, cold, initDurationMs, elapsedMs);
+        reply.Answer(failedResult);
         await process.Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
-        var failMetrics = Report(requestId, status, failureAnswer.ErrorType, elapsedMs, initDurationMs);
-        result.TrySetResult(failedResult with { Metrics = failMetrics, LogTail = _tail?.ToString() });
-        await ResetAsync(resetReason, detail).ConfigureAwait(false);
+        var failMetrics = Report(requestId, noAnswer.Status, noAnswer.ErrorType, elapsedMs, initDurationMs);
+        reply.Report(failedResult, failMetrics, _tail?.ToString());
+        await ResetAsync(noAnswer.Reason, noAnswer.Detail).ConfigureAwait(false);
         EndInvoke();
     }
+
+    private static InvalidOperationException Ended() => new("the environment was stopped before the invoke could start");
 
     /// <summary>Stops the environment for good (Lambda's shutdown phase): SIGTERM, a grace period, SIGKILL; /tmp is removed.</summary>
     internal async Task StopAsync(EnvironmentReason reason)
     {
-        if (State == EnvironmentState.Stopped) return;
-        State = EnvironmentState.Stopped;
+        if (!_lifecycle.MoveTo(EnvironmentState.Stopping)) return;
         _freezer.Forget();
         _freezer.Dispose();
-        DisarmDeadline();
         await _deadline.DisposeAsync().ConfigureAwait(false);
         var process = _process;
         _process = null;
@@ -253,10 +222,10 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
         _session.Reset();
         await _server.DisposeAsync().ConfigureAwait(false);
-        Publish(new EnvironmentRetired { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Invocations = Invocations });
+        _lifecycle.MoveTo(EnvironmentState.Stopped, new EnvironmentRetired { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Invocations = Invocations });
     }
 
-    private async Task<InitOutcome> InitializeAsync(string phase, FunctionSearchPaths searchPaths, InvokeTimestamps timestamps)
+    private async Task<InitOutcome> InitializeAsync(InitPhase phase, FunctionSearchPaths searchPaths, InvokeTimestamps timestamps)
     {
         _session.Reset();
         _initSignal = NewSignal();
@@ -279,64 +248,53 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         catch (Exception e) when (e is LaunchException or System.ComponentModel.Win32Exception or IOException)
         {
             var errorType = e is LaunchException launch ? launch.ErrorType : "Runtime.InvalidEntrypoint";
-            Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = RuntimeVersion(searchPaths), RuntimeVersionArn = RuntimeVersionArn, InstanceMaxMemory = Function.MemorySizeMb });
-            return FailInit(phase, start, PlatformStatus.Error, RuntimeAnswer.Error(errorType, e.Message));
+            Publish(InitStart(phase, searchPaths));
+            _lifecycle.MoveTo(EnvironmentState.Idle); // no process to reset: the next invoke tries again
+            return FailInit(phase, start, new RuntimeFailure(RuntimeAnswer.Error(errorType, e.Message), PlatformStatus.Error, EnvironmentReason.InitFailed, errorType));
         }
 
         _process = process;
         _ = process.Exited.ContinueWith(_ => OnProcessExited(process), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Publish(new EnvironmentProcessStarted { FunctionName = Function.FunctionName, EnvironmentId = Id, Pid = process.Pid, Command = command });
-        Publish(new PlatformInitStart { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = RuntimeVersion(searchPaths), RuntimeVersionArn = RuntimeVersionArn, InstanceMaxMemory = Function.MemorySizeMb });
+        Publish(InitStart(phase, searchPaths));
 
-        var limit = phase == "init" ? LambdaLimits.InitPhaseTimeout : TimeSpan.FromSeconds(Function.TimeoutSeconds);
+        var limit = phase == InitPhase.Init ? LambdaLimits.InitPhaseTimeout : TimeSpan.FromSeconds(Function.TimeoutSeconds);
         using var timeout = new CancellationTokenSource();
         await Task.WhenAny(_initSignal.Task, process.Exited, Task.Delay(limit, timeout.Token)).ConfigureAwait(false);
         timeout.Cancel();
 
+        _everInitialized = true; // from here on, an init is a suppressed one inside an invoke
         if (_initSignal.Task.IsCompleted && _initError is null)
         {
             timestamps.InitDone = _initDoneAt;
             var durationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            _everInitialized = true;
             Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = PlatformStatus.Success });
             Publish(new PlatformInitReport { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = PlatformStatus.Success, DurationMs = durationMs });
-            return new InitOutcome(true, durationMs);
+            return new InitOutcome(durationMs, null);
         }
 
-        _everInitialized = true; // the next attempt is a suppressed init inside an invoke
-        RuntimeAnswer failure;
-        string status;
-        if (_initError is { } posted)
+        if (_initError is null && process.HasExited) await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+        var failure = RuntimeFailure.OfInit(_initError, process.Exit, limit);
+        var outcome = FailInit(phase, start, failure);
+        if (phase == InitPhase.Init)
         {
-            failure = posted;
-            status = PlatformStatus.Error;
-        }
-        else if (process.HasExited)
-        {
-            await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
-            failure = RuntimeAnswer.Error("Runtime.ExitError", $"Runtime exited with error: {process.ExitDescription()}");
-            status = PlatformStatus.Error;
-        }
-        else
-        {
-            var seconds = limit.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-            failure = RuntimeAnswer.Error("Sandbox.Timedout", $"Init timed out after {seconds} seconds");
-            status = PlatformStatus.Timeout;
-        }
-        var outcome = FailInit(phase, start, status, failure);
-        if (phase == "init")
-        {
-            await ResetAsync(EnvironmentReason.InitFailed, failure.ErrorType).ConfigureAwait(false);
+            await ResetAsync(EnvironmentReason.InitFailed, failure.Detail).ConfigureAwait(false);
         }
         else
         {
             // The init of a reset environment failed too: what the environment kept (its /tmp, say) may be why. Lambda
             // never promises reuse, so the environment is replaced rather than retried on every invoke.
-            await ResetAsync(EnvironmentReason.InitFailedAgain, failure.ErrorType, announce: false).ConfigureAwait(false);
+            await ResetAsync(EnvironmentReason.InitFailedAgain, failure.Detail, announce: false).ConfigureAwait(false);
             MustRetire = EnvironmentReason.InitFailedAgain;
         }
         return outcome;
     }
+
+    private PlatformInitStart InitStart(InitPhase phase, FunctionSearchPaths searchPaths) => new()
+    {
+        FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, RuntimeVersion = RuntimeVersion(searchPaths),
+        RuntimeVersionArn = RuntimeVersionArn, InstanceMaxMemory = Function.MemorySizeMb,
+    };
 
     /// <summary>The runtime, and the SDK it carries when the function has one here (Lambda names its runtime's release).</summary>
     private string RuntimeVersion(FunctionSearchPaths searchPaths) =>
@@ -344,19 +302,19 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
     private string RuntimeVersionArn => $"arn:aws:lambda:{_context.Options.Region}::runtime:{Function.Runtime}";
 
-    private InitOutcome FailInit(string phase, long start, string status, RuntimeAnswer failure)
+    private InitOutcome FailInit(InitPhase phase, long start, RuntimeFailure failure)
     {
         var durationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         _everInitialized = true;
-        Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = status, ErrorType = failure.ErrorType });
-        Publish(new PlatformInitReport { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = status, ErrorType = failure.ErrorType, DurationMs = durationMs });
-        return new InitOutcome(false, durationMs, status, failure);
+        Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = failure.Status, ErrorType = failure.ErrorType });
+        Publish(new PlatformInitReport { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = failure.Status, ErrorType = failure.ErrorType, DurationMs = durationMs });
+        return new InitOutcome(durationMs, failure);
     }
 
     /// <summary>Kills the runtime but keeps the environment and its /tmp; the next invoke starts a new runtime.</summary>
     private async Task ResetAsync(EnvironmentReason reason, string? detail, bool announce = true)
     {
-        if (State == EnvironmentState.Stopped) return; // stopped under us (engine shutdown): nothing to reset
+        if (_lifecycle.HasEnded) return; // stopped under us (engine shutdown): nothing to reset
         _freezer.Forget();
         var process = _process;
         _process = null;
@@ -368,22 +326,18 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         }
         _server.DropConnections();
         _session.Reset();
-        State = EnvironmentState.Idle;
-        if (announce) Publish(new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail });
+        _lifecycle.MoveTo(EnvironmentState.Idle, announce ? new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail } : null);
     }
 
-    private void Thaw(string requestId)
-    {
-        if (_freezer.Resume() is { } thawed)
-            Publish(new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawed.ThawMs, FrozenFor = thawed.FrozenFor });
-    }
+    /// <summary>Thaws the environment when the freezer froze it; what announces the thaw, if it did.</summary>
+    private EnvironmentThawed? Thawed(string requestId) =>
+        _freezer.Resume() is { } thawed
+            ? new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawed.ThawMs, FrozenFor = thawed.FrozenFor }
+            : null;
 
     /// <summary>Called by the freeze scheduler, under its lock, when the environment has been frozen.</summary>
-    private void OnFrozen(double freezeMs)
-    {
-        if (State == EnvironmentState.Idle) State = EnvironmentState.Frozen;
-        Publish(new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id, FreezeMs = freezeMs });
-    }
+    private void OnFrozen(double freezeMs) =>
+        _lifecycle.MoveIfStill(EnvironmentState.Idle, EnvironmentState.Frozen, new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id, FreezeMs = freezeMs });
 
     private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0)
     {
@@ -400,7 +354,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         LastUsedAt = DateTimeOffset.UtcNow;
     }
 
-    private InvokeResult BuildResult(RuntimeInvocation invocation, RuntimeAnswer answer, bool cold, double? initDurationMs, double durationMs, InvokeMetrics? metrics) => new()
+    private InvokeResult BuildResult(RuntimeInvocation invocation, RuntimeAnswer answer, bool cold, double? initDurationMs, double durationMs) => new()
     {
         Timestamps = invocation.Timestamps,
         StatusCode = 200,
@@ -412,7 +366,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         ErrorType = answer.ErrorType,
         EnvironmentId = Id,
         ColdStart = cold,
-        Metrics = metrics ?? new InvokeMetrics(durationMs, InvokeMetrics.Billed(durationMs, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs),
+        Metrics = new InvokeMetrics(durationMs, InvokeMetrics.Billed(durationMs, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs),
     };
 
     private void SampleMemory(RuntimeProcess process)
@@ -437,11 +391,6 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _tmpOverCapReported = over;
     }
 
-    private static string ExitMessage(string requestId, RuntimeProcess process) =>
-        process.ExitCode == 0
-            ? $"RequestId: {requestId} Error: Runtime exited without providing a reason"
-            : $"RequestId: {requestId} Error: Runtime exited with error: {process.ExitDescription()}";
-
     private void OnOutputLine(string line, bool isStderr)
     {
         var requestId = _currentRequestId;
@@ -461,49 +410,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private static TaskCompletionSource NewSignal() => new();
     private static TaskCompletionSource<RuntimeAnswer?> NewAnswer() => new();
 
-    /// <summary>
-    /// The invoke's deadline, as a point in time. The timer is only moved when it would fire too late: one set for an
-    /// earlier invoke's deadline fires early and re-arms itself for the rest, so back-to-back invokes do not re-arm
-    /// it (each re-arm can wake .NET's timer thread).
-    /// </summary>
-    private void ArmDeadline(TimeSpan remaining)
+    private void OnDeadlinePassed()
     {
-        if (remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
-        var at = Stopwatch.GetTimestamp() + (long)(remaining.TotalSeconds * Stopwatch.Frequency);
-        lock (_deadlineGate)
-        {
-            _deadlineAt = at;
-            if (_timerDueAt <= at) return;
-            _timerDueAt = at;
-            _deadline.Change(remaining, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    /// <summary>No invoke is running: a timer still set fires once more and finds nothing to do.</summary>
-    private void DisarmDeadline()
-    {
-        lock (_deadlineGate) _deadlineAt = long.MaxValue;
-    }
-
-    private void OnDeadline()
-    {
-        lock (_deadlineGate)
-        {
-            if (_deadlineAt == long.MaxValue)
-            {
-                _timerDueAt = long.MaxValue;
-                return;
-            }
-            var left = _deadlineAt - Stopwatch.GetTimestamp();
-            if (left > 0)
-            {
-                // Set for an earlier invoke, or fired a little early (timers count in coarser ticks): wait out the rest.
-                _timerDueAt = _deadlineAt;
-                _deadline.Change(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
-                return;
-            }
-            _timerDueAt = long.MaxValue;
-        }
         _answer.TrySetResult(null);
         _runtimeDone.TrySetResult();
     }

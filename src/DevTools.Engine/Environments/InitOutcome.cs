@@ -1,4 +1,4 @@
 namespace DevTools.Engine.Environments;
 
-/// <summary>The result of an init phase: success with its duration, or the error the first invoke returns.</summary>
-internal sealed record InitOutcome(bool Success, double DurationMs, string? Status = null, RuntimeAnswer? Failure = null);
+/// <summary>The result of an init phase: its duration, and what failed when it did (the error the first invoke returns).</summary>
+internal sealed record InitOutcome(double DurationMs, RuntimeFailure? Failure);

@@ -16,7 +16,7 @@ public static class LambdaTextFormatter
     public static string? Format(LifecycleEvent e) => e switch
     {
         PlatformInitStart s => $"INIT_START Runtime Version: {s.RuntimeVersion}\tRuntime Version ARN: {s.RuntimeVersionArn ?? "arn:aws:lambda:local::runtime:" + s.RuntimeVersion}",
-        PlatformInitReport r when r.Status != PlatformStatus.Success || r.Phase != "init" => FormatInitReport(r),
+        PlatformInitReport r when r.Status != PlatformStatus.Success || r.Phase != InitPhase.Init => FormatInitReport(r),
         PlatformStart s => $"START RequestId: {s.RequestId} Version: {s.Version}",
         PlatformRuntimeDone d => $"END RequestId: {d.RequestId}",
         PlatformReport r => FormatReport(r),
@@ -73,7 +73,7 @@ public static class LambdaTextFormatter
 
     private static string FormatInitReport(PlatformInitReport r)
     {
-        var line = $"INIT_REPORT Init Duration: {r.DurationMs.ToString("0.00", Invariant)} ms\tPhase: {r.Phase}\tStatus: {r.Status}";
+        var line = $"INIT_REPORT Init Duration: {r.DurationMs.ToString("0.00", Invariant)} ms\tPhase: {r.Phase.Name()}\tStatus: {r.Status}";
         return r.ErrorType is null ? line : line + "\tError Type: " + r.ErrorType;
     }
 

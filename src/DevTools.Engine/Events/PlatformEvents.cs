@@ -7,8 +7,7 @@ public sealed record PlatformInitStart : LifecycleEvent
 {
     public override string Type => "platform.initStart";
     public string InitializationType { get; init; } = "on-demand";
-    /// <summary><c>init</c>, or <c>invoke</c> for a suppressed re-init after a reset.</summary>
-    public required string Phase { get; init; }
+    public required InitPhase Phase { get; init; }
     public string FunctionVersion { get; init; } = LambdaLimits.LatestVersion;
     public required string RuntimeVersion { get; init; }
     public string? RuntimeVersionArn { get; init; }
@@ -17,7 +16,7 @@ public sealed record PlatformInitStart : LifecycleEvent
     public override void WriteRecord(Utf8JsonWriter w)
     {
         w.WriteString("initializationType", InitializationType);
-        w.WriteString("phase", Phase);
+        w.WriteString("phase", Phase.Name());
         w.WriteString("functionName", FunctionName);
         w.WriteString("functionVersion", FunctionVersion);
         if (EnvironmentId is not null) w.WriteString("instanceId", EnvironmentId);
@@ -32,14 +31,14 @@ public sealed record PlatformInitRuntimeDone : LifecycleEvent
 {
     public override string Type => "platform.initRuntimeDone";
     public string InitializationType { get; init; } = "on-demand";
-    public required string Phase { get; init; }
+    public required InitPhase Phase { get; init; }
     public required string Status { get; init; }
     public string? ErrorType { get; init; }
 
     public override void WriteRecord(Utf8JsonWriter w)
     {
         w.WriteString("initializationType", InitializationType);
-        w.WriteString("phase", Phase);
+        w.WriteString("phase", Phase.Name());
         w.WriteString("status", Status);
         if (ErrorType is not null) w.WriteString("errorType", ErrorType);
     }
@@ -50,7 +49,7 @@ public sealed record PlatformInitReport : LifecycleEvent
 {
     public override string Type => "platform.initReport";
     public string InitializationType { get; init; } = "on-demand";
-    public required string Phase { get; init; }
+    public required InitPhase Phase { get; init; }
     public required string Status { get; init; }
     public string? ErrorType { get; init; }
     public required double DurationMs { get; init; }
@@ -58,7 +57,7 @@ public sealed record PlatformInitReport : LifecycleEvent
     public override void WriteRecord(Utf8JsonWriter w)
     {
         w.WriteString("initializationType", InitializationType);
-        w.WriteString("phase", Phase);
+        w.WriteString("phase", Phase.Name());
         w.WriteString("status", Status);
         if (ErrorType is not null) w.WriteString("errorType", ErrorType);
         w.WriteStartObject("metrics");

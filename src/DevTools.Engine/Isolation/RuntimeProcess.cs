@@ -87,7 +87,8 @@ public sealed class RuntimeProcess : IAsyncDisposable
         return "exit status " + code;
     }
 
-    public int? ExitCode => HasExited ? _process.ExitCode : null;
+    /// <summary>How it ended; null while it runs.</summary>
+    internal ProcessExit? Exit => HasExited ? new ProcessExit(_process.ExitCode, ExitDescription()) : null;
 
     /// <summary>Waits until every line the process wrote so far has been delivered to the callback.</summary>
     public async ValueTask DrainOutputAsync(TimeSpan limit)

@@ -38,7 +38,7 @@ public sealed class FailureTests
         Assert.True(next.ColdStart);
         Assert.Null(next.Metrics!.InitDurationMs);
         Assert.Equal("survives", next.Json().GetProperty("content").GetString());
-        Assert.Contains(test.Of<PlatformInitStart>(), s => s.Phase == "invoke");
+        Assert.Contains(test.Of<PlatformInitStart>(), s => s.Phase == InitPhase.Invoke);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class FailureTests
         var again = await test.InvokeAsync("Probe");
         Assert.Equal("Probe.InitFailed", again.ErrorType);
         Assert.Equal(2, test.Of<PlatformInitStart>().Count());
-        Assert.Equal("invoke", test.Of<PlatformInitStart>().Last().Phase);
+        Assert.Equal(InitPhase.Invoke, test.Of<PlatformInitStart>().Last().Phase);
     }
 
     [Fact]

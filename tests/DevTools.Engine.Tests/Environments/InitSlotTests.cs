@@ -40,7 +40,7 @@ public sealed class InitSlotTests
         var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => test.InvokeAsync("Probe", new { action = "echo" })));
 
         Assert.All(results, r => Assert.Null(r.FunctionError));
-        var reInits = test.Of<PlatformInitReport>().Where(r => r.Phase == "invoke").ToList();
+        var reInits = test.Of<PlatformInitReport>().Where(r => r.Phase == InitPhase.Invoke).ToList();
         Assert.Equal(3, reInits.Count);
         Assert.All(reInits, r => Assert.Equal(PlatformStatus.Success, r.Status));
     }
