@@ -34,19 +34,28 @@ internal sealed class ClientSession : IAsyncDisposable
         Completion = Task.WhenAny(Rpc.Completion, _closed.Task);
     }
 
-    /// <summary>Every feature's handler, one per protocol area. Handlers only keep what they are given when built.</summary>
-    internal static void AddHandlers(JsonRpc rpc, BackendContext context, ClientSession session)
+    /// <summary>One handler per protocol method. Handlers only keep what they are given when built.</summary>
+    private static void AddHandlers(JsonRpc rpc, BackendContext context, ClientSession session)
     {
-        rpc.AddLocalRpcTarget(new EngineHandler(context));
-        rpc.AddLocalRpcTarget(new FunctionsHandler(context));
-        rpc.AddLocalRpcTarget(new InvokeHandler(context, session));
-        rpc.AddLocalRpcTarget(new EnvironmentsHandler(context));
-        rpc.AddLocalRpcTarget(new BuildHandler(context, session));
-        rpc.AddLocalRpcTarget(new EventsHandler(context, session));
-        rpc.AddLocalRpcTarget(new LspLifecycleHandler(context, session));
-        rpc.AddLocalRpcTarget(new TextDocumentHandler(context, session));
-        rpc.AddLocalRpcTarget(new CodeLensHandler(context, session));
-        rpc.AddLocalRpcTarget(new ExecuteCommandHandler(context, session));
+        rpc.AddHandler(new EngineInfoHandler(context));
+        rpc.AddHandler(new ShutdownHandler(context));
+        rpc.AddHandler(new ListFunctionsHandler(context));
+        rpc.AddHandler(new ReloadFunctionsHandler(context));
+        rpc.AddHandler(new InvokeHandler(context, session));
+        rpc.AddHandler(new ListEnvironmentsHandler(context));
+        rpc.AddHandler(new StopEnvironmentsHandler(context));
+        rpc.AddHandler(new BuildHandler(context, session));
+        rpc.AddHandler(new SubscribeHandler(context, session));
+        rpc.AddHandler(new UnsubscribeHandler(session));
+        rpc.AddHandler(new InitializeHandler(context, session));
+        rpc.AddHandler(new InitializedHandler());
+        rpc.AddHandler(new LspShutdownHandler());
+        rpc.AddHandler(new ExitHandler(session));
+        rpc.AddHandler(new DidOpenHandler(context, session));
+        rpc.AddHandler(new DidChangeHandler(context, session));
+        rpc.AddHandler(new DidCloseHandler(context, session));
+        rpc.AddHandler(new CodeLensHandler(context, session));
+        rpc.AddHandler(new ExecuteCommandHandler(context, session));
     }
 
     public string Name { get; }

@@ -8,7 +8,7 @@ namespace DevTools.Server.Hosting;
 
 /// <summary>
 /// Runs one JSON-RPC round trip in memory on a spare core while the engine loads: StreamJsonRpc's first
-/// use (the handlers' method maps, the formatter, framing, dispatch, the protocol types' serializers) is
+/// use (a typed handler's binding, the formatter, framing, dispatch, the protocol types' serializers) is
 /// compiled then rather than on the first client's first request, which would otherwise wait for it.
 /// </summary>
 public static class RpcWarmUp
@@ -22,20 +22,18 @@ public static class RpcWarmUp
         if (Interlocked.Exchange(ref _started, 1) == 0) _ = Task.Run(RunAsync);
     }
 
-    /// <summary>One in-memory round trip through every handler's map; false when something in it failed.</summary>
+    /// <summary>One in-memory round trip through a typed handler; false when something in it failed.</summary>
     internal static async Task<bool> RunAsync()
     {
         try
         {
             var (serverSide, clientSide) = FullDuplexStream.CreatePair();
             using var server = new BackendJsonRpc(ProtocolJson.CreateMessageHandler(serverSide), _ => { });
-            // Mapped, never called: the handlers are only built (they keep their context) and reflected over.
-            ClientSession.AddHandlers(server, null!, null!);
-            server.AddLocalRpcTarget(new Echo());
+            server.AddHandler(new Echo());
             server.StartListening();
             using var client = new JsonRpc(ProtocolJson.CreateMessageHandler(clientSide));
             client.StartListening();
-            var echoed = await client.InvokeAsync<EngineInfo>(EchoMethod, new EngineInfo { Version = "warm-up", Limits = new EngineLimits() }).ConfigureAwait(false);
+            var echoed = await client.InvokeWithParameterObjectAsync<EngineInfo>(EchoMethod, new EngineInfo { Version = "warm-up", Limits = new EngineLimits() }).ConfigureAwait(false);
             return echoed.Version == "warm-up";
         }
         catch (Exception)
@@ -44,9 +42,10 @@ public static class RpcWarmUp
         }
     }
 
-    private sealed class Echo
+    private sealed class Echo : IRequestHandler<EngineInfo, EngineInfo>
     {
-        [JsonRpcMethod(EchoMethod)]
-        public EngineInfo Reply(EngineInfo info) => info;
+        public string Method => EchoMethod;
+
+        public Task<EngineInfo> HandleAsync(EngineInfo parameters, CancellationToken cancellationToken) => Task.FromResult(parameters);
     }
 }

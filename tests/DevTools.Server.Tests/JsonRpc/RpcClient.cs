@@ -32,10 +32,9 @@ public sealed class RpcClient : IAsyncDisposable
     public static RpcClient OverStdio(System.Diagnostics.Process process) =>
         new(ProtocolJson.CreateMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream));
 
+    /// <summary>A request with its params object (the protocol's params are always one object; <c>{}</c> when none).</summary>
     public Task<T> CallAsync<T>(string method, object? parameters = null, CancellationToken cancellationToken = default) =>
-        parameters is null
-            ? Rpc.InvokeWithCancellationAsync<T>(method, [], cancellationToken)
-            : Rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken);
+        Rpc.InvokeWithParameterObjectAsync<T>(method, parameters ?? new { }, cancellationToken);
 
     public Task<InvokeResponse> InvokeAsync(string function, string? payload = null, CancellationToken cancellationToken = default) =>
         CallAsync<InvokeResponse>(ProtocolMethods.Invoke, new InvokeParams { FunctionName = function, Payload = payload }, cancellationToken);

@@ -7,6 +7,7 @@ using DevTools.Protocol.Lsp;
 using DevTools.Protocol.Transport;
 using DevTools.Server.Hosting;
 using DevTools.Server.Lsp.Documents;
+using DevTools.Server.Rpc;
 using StreamJsonRpc;
 using Range = DevTools.Protocol.Lsp.Range;
 
@@ -16,12 +17,15 @@ namespace DevTools.Server.Lsp.CodeLens;
 /// <c>textDocument/codeLens</c>: above each function resource of the engine's template, and above each handler
 /// in a function's JS or Python file, "Invoke locally" and the live count of its warm environments.
 /// </summary>
-internal sealed class CodeLensHandler(BackendContext context, ClientSession session)
+internal sealed class CodeLensHandler(BackendContext context, ClientSession session) : IRequestHandler<CodeLensParams, List<Protocol.Lsp.CodeLens>>
 {
     private static readonly JsonSerializerOptions Json = ProtocolJson.CreateSerializerOptions();
 
-    [JsonRpcMethod(LspMethods.CodeLens, UseSingleObjectParameterDeserialization = true)]
-    public List<Protocol.Lsp.CodeLens> GetCodeLenses(CodeLensParams parameters)
+    public string Method => LspMethods.CodeLens;
+
+    public Task<List<Protocol.Lsp.CodeLens>> HandleAsync(CodeLensParams parameters, CancellationToken cancellationToken) => Task.FromResult(Lenses(parameters));
+
+    private List<Protocol.Lsp.CodeLens> Lenses(CodeLensParams parameters)
     {
         if (DocumentUri.ToPath(parameters.TextDocument.Uri) is not { } path) return [];
         var warm = WarmCounts();

@@ -11,19 +11,20 @@ using StreamJsonRpc;
 namespace DevTools.Server.Lsp.Commands;
 
 /// <summary><c>workspace/executeCommand</c>: the commands CodeLenses carry, run through the same paths as <c>lambda/*</c>.</summary>
-internal sealed class ExecuteCommandHandler(BackendContext context, ClientSession session)
+internal sealed class ExecuteCommandHandler(BackendContext context, ClientSession session) : IRequestHandler<ExecuteCommandParams, object?>
 {
     private static readonly JsonSerializerOptions Json = ProtocolJson.CreateSerializerOptions();
 
-    [JsonRpcMethod(LspMethods.ExecuteCommand, UseSingleObjectParameterDeserialization = true)]
-    public async Task<object?> ExecuteAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
+    public string Method => LspMethods.ExecuteCommand;
+
+    public async Task<object?> HandleAsync(ExecuteCommandParams parameters, CancellationToken cancellationToken)
     {
         switch (parameters.Command)
         {
             case LspCommands.Invoke:
                 return await InvokeService.InvokeAsync(context, session, Argument<InvokeParams>(parameters), cancellationToken).ConfigureAwait(false);
             case LspCommands.ListEnvironments:
-                return EnvironmentsHandler.ListEnvironments(context, Argument<EnvironmentListParams>(parameters)?.FunctionName);
+                return await new ListEnvironmentsHandler(context).HandleAsync(Argument<EnvironmentListParams>(parameters) ?? new(), cancellationToken).ConfigureAwait(false);
             default:
                 throw new InvalidParamsException($"Unknown command '{parameters.Command}'. Commands: {string.Join(", ", LspCommands.All)}.");
         }

@@ -1,20 +1,20 @@
 using DevTools.Protocol;
 using DevTools.Server.Hosting;
 using DevTools.Server.Lsp.Documents;
-using StreamJsonRpc;
 
 namespace DevTools.Server.Rpc.Build;
 
 /// <summary><c>lambda/build</c>: the engine's build, its <c>build.*</c> events streamed to every subscriber as it runs.</summary>
-internal sealed class BuildHandler(BackendContext context, ClientSession session)
+internal sealed class BuildHandler(BackendContext context, ClientSession session) : IRequestHandler<BuildParams, BuildResult>
 {
-    [JsonRpcMethod(ProtocolMethods.Build, UseSingleObjectParameterDeserialization = true)]
-    public async Task<BuildResult> BuildAsync(BuildParams? parameters, CancellationToken cancellationToken)
+    public string Method => ProtocolMethods.Build;
+
+    public async Task<BuildResult> HandleAsync(BuildParams parameters, CancellationToken cancellationToken)
     {
-        var report = await context.Engine.BuildAsync(parameters?.Functions, parameters?.Force ?? false, cancellationToken).ConfigureAwait(false);
+        var report = await context.Engine.BuildAsync(parameters.Functions, parameters.Force, cancellationToken).ConfigureAwait(false);
         await session.FlushEventsAsync().ConfigureAwait(false);
         // The template's "dependencies not installed" warnings depend on what the build left on disk.
-        await TextDocumentHandler.RepublishEngineTemplateAsync(context, session).ConfigureAwait(false);
+        await TemplateDocuments.RepublishEngineTemplateAsync(context, session).ConfigureAwait(false);
         return ProtocolMapper.ToBuildResult(report);
     }
 }

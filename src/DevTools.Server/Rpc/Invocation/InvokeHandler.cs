@@ -1,13 +1,13 @@
 using DevTools.Protocol;
 using DevTools.Server.Hosting;
-using StreamJsonRpc;
 
 namespace DevTools.Server.Rpc.Invocation;
 
 /// <summary><c>lambda/invoke</c>.</summary>
-internal sealed class InvokeHandler(BackendContext context, ClientSession session)
+internal sealed class InvokeHandler(BackendContext context, ClientSession session) : IRequestHandler<InvokeParams, InvokeResponse>
 {
-    [JsonRpcMethod(ProtocolMethods.Invoke, UseSingleObjectParameterDeserialization = true)]
-    public Task<InvokeResponse> InvokeAsync(InvokeParams parameters, CancellationToken cancellationToken) =>
+    public string Method => ProtocolMethods.Invoke;
+
+    public Task<InvokeResponse> HandleAsync(InvokeParams parameters, CancellationToken cancellationToken) =>
         InvokeService.InvokeAsync(context, session, parameters, cancellationToken);
 }

@@ -1,23 +1,22 @@
 using System.Reflection;
 using DevTools.Engine;
-using DevTools.Engine.Isolation;
 using DevTools.Protocol;
 using DevTools.Server.Hosting;
-using StreamJsonRpc;
 
 namespace DevTools.Server.Rpc.Engine;
 
-/// <summary><c>lambda/engine/info</c> and <c>lambda/shutdown</c>.</summary>
-internal sealed class EngineHandler(BackendContext context)
+/// <summary><c>lambda/engine/info</c>.</summary>
+internal sealed class EngineInfoHandler(BackendContext context) : IRequestHandler<NoParams, EngineInfo>
 {
     internal static string Version { get; } =
-        typeof(EngineHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(EngineInfoHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    [JsonRpcMethod(ProtocolMethods.EngineInfo)]
-    public EngineInfo GetInfo()
+    public string Method => ProtocolMethods.EngineInfo;
+
+    public Task<EngineInfo> HandleAsync(NoParams parameters, CancellationToken cancellationToken)
     {
         var engine = context.Engine;
-        return new EngineInfo
+        return Task.FromResult(new EngineInfo
         {
             Version = Version,
             ProcessId = Environment.ProcessId,
@@ -44,10 +43,6 @@ internal sealed class EngineHandler(BackendContext context)
                 KeepWarmSeconds = engine.Options.KeepWarm.TotalSeconds,
                 IdleShutdownSeconds = context.Options.IdleGrace.TotalSeconds,
             },
-        };
+        });
     }
-
-    /// <summary>Answers, then stops the backend: environments are retired and every client is disconnected.</summary>
-    [JsonRpcMethod(ProtocolMethods.Shutdown)]
-    public void Shutdown() => context.Control.RequestShutdown("a client asked for it (lambda/shutdown)");
 }

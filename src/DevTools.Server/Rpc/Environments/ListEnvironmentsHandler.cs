@@ -1,0 +1,23 @@
+using DevTools.Engine.Invocation;
+using DevTools.Protocol;
+using DevTools.Server.Hosting;
+
+namespace DevTools.Server.Rpc.Environments;
+
+/// <summary><c>lambda/environments/list</c> (and the <c>lambda.environments.list</c> LSP command).</summary>
+internal sealed class ListEnvironmentsHandler(BackendContext context) : IRequestHandler<EnvironmentListParams, EnvironmentListResult>
+{
+    public string Method => ProtocolMethods.EnvironmentsList;
+
+    public Task<EnvironmentListResult> HandleAsync(EnvironmentListParams parameters, CancellationToken cancellationToken)
+    {
+        var logicalId = parameters.FunctionName is { Length: > 0 } name ? FunctionResolver.Resolve(context.Engine.Catalog, name, null, context.Engine.Options).LogicalId : null;
+        return Task.FromResult(new EnvironmentListResult
+        {
+            Environments = context.Engine.ListEnvironments()
+                .Where(e => logicalId is null || e.LogicalId == logicalId)
+                .Select(ProtocolMapper.ToDescription)
+                .ToList(),
+        });
+    }
+}

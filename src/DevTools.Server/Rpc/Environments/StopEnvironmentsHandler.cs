@@ -1,0 +1,19 @@
+using DevTools.Engine.Invocation;
+using DevTools.Protocol;
+using DevTools.Server.Hosting;
+
+namespace DevTools.Server.Rpc.Environments;
+
+/// <summary><c>lambda/environments/stop</c>: one environment (by id or id prefix), one function's, or all of them.</summary>
+internal sealed class StopEnvironmentsHandler(BackendContext context) : IRequestHandler<EnvironmentStopParams, EnvironmentStopResult>
+{
+    public string Method => ProtocolMethods.EnvironmentsStop;
+
+    public async Task<EnvironmentStopResult> HandleAsync(EnvironmentStopParams parameters, CancellationToken cancellationToken)
+    {
+        var function = parameters.FunctionName is { Length: > 0 } name ? FunctionResolver.Resolve(context.Engine.Catalog, name, null, context.Engine.Options).LogicalId : null;
+        var environmentId = string.IsNullOrEmpty(parameters.EnvironmentId) ? null : parameters.EnvironmentId;
+        var stopped = await context.Engine.StopEnvironmentsAsync(function, environmentId).ConfigureAwait(false);
+        return new EnvironmentStopResult { Stopped = stopped };
+    }
+}
