@@ -1,8 +1,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { BackendConnection, commandIds, describeRequestError } from './backend/backendConnection';
-import { Methods, type EnvironmentListResult, type FunctionListResult, type LifecycleEvent } from './backend/protocol';
+import { BackendConnection } from './backend/backendConnection';
+import {
+  ProtocolMethods,
+  type EnvironmentListResult,
+  type EnvironmentStopParams,
+  type EnvironmentStopResult,
+  type FunctionListResult,
+  type LifecycleEventNotification,
+} from './backend/protocol.generated';
+import { describeRequestError } from './backend/requestErrors';
 import { BuildCommand } from './build/buildCommand';
+import { commandIds } from './commandIds';
 import { EnvironmentModel } from './environments/environmentModel';
 import { EnvironmentsStatus, EnvironmentsView, type EnvironmentsNode } from './environments/environmentsView';
 import { InvokeCommands } from './invoke/invokeCommands';
@@ -11,18 +20,6 @@ import { ResultView } from './invoke/resultView';
 import { EventDispatcher } from './lifecycle/eventDispatcher';
 import { LifecycleLog } from './lifecycle/lifecycleLog';
 import { backendSettingKeys, differencesFromBackend } from './settings';
-
-const commands = {
-  ...commandIds,
-  invokeAgain: 'lambdaDevtools.invokeAgain',
-  stopEnvironment: 'lambdaDevtools.stopEnvironment',
-  stopFunctionEnvironments: 'lambdaDevtools.stopFunctionEnvironments',
-  stopAllEnvironments: 'lambdaDevtools.stopAllEnvironments',
-  showLifecycleLog: 'lambdaDevtools.showLifecycleLog',
-  refreshEnvironments: 'lambdaDevtools.refreshEnvironments',
-  build: 'lambdaDevtools.build',
-  rebuild: 'lambdaDevtools.rebuild',
-} as const;
 
 /** Events after which the environments list is fetched again (the events already moved the view; the list makes it exact). */
 const refreshingEvents = new Set(['environment.created', 'environment.frozen', 'environment.thawed', 'environment.reset', 'environment.retired', 'platform.report']);
@@ -38,9 +35,9 @@ export function activate(context: vscode.ExtensionContext): void {
   activeBackend = backend;
   const model = new EnvironmentModel();
   const view = new EnvironmentsView(model);
-  const status = new EnvironmentsStatus(commands.showEnvironments, commands.restartBackend);
+  const status = new EnvironmentsStatus(commandIds.showEnvironments, commandIds.restartBackend);
   const results = new ResultView();
-  const invokes = new InvokeCommands(backend, new RecentEvents(context.workspaceState), results, lifecycleOutput);
+  const invokes = new InvokeCommands(backend, new RecentEvents(context.workspaceState), results, lifecycleOutput, name => model.functionNamed(name));
   const builds = new BuildCommand(backend, dispatcher, lifecycleOutput);
   context.subscriptions.push(lifecycleOutput, backendLog, backend, view, status, results);
 
@@ -57,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
       environmentsTimer = undefined;
       if (backend.state !== 'running') return;
       try {
-        model.setEnvironments((await backend.request<EnvironmentListResult>(Methods.environmentsList, {})).environments);
+        model.setEnvironments((await backend.request<EnvironmentListResult>(ProtocolMethods.environmentsList, {})).environments);
         render();
       } catch (error) {
         backendLog.appendLine(`Listing environments failed: ${describeRequestError(error).message}`);
@@ -76,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     dispatcher.subscribe(event => lifecycle.append(event)),
-    dispatcher.subscribe((event: LifecycleEvent) => {
+    dispatcher.subscribe((event: LifecycleEventNotification) => {
       if (model.apply(event)) render();
       if (refreshingEvents.has(event.type)) refreshEnvironments();
     }),
@@ -87,59 +84,59 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     backend.onDidConnect(async info => {
       lifecycle.note(`Connected to the backend of ${path.basename(info.templatePath)} (pid ${info.processId}); lifecycle of every client's invokes follows.`);
-      await reloadFunctions(Methods.functionsList);
+      await reloadFunctions(ProtocolMethods.functionsList);
       refreshEnvironments(0);
       const differences = differencesFromBackend(backend.settings(), info.limits);
       if (differences.length > 0)
         void vscode.window
           .showInformationMessage(`This workspace's backend runs with ${differences.join(', ')}. Restart it to apply your settings.`, 'Restart Backend')
-          .then(choice => choice && vscode.commands.executeCommand(commands.restartBackend));
+          .then(choice => choice && vscode.commands.executeCommand(commandIds.restartBackend));
     }),
     vscode.workspace.onDidSaveTextDocument(document => {
       if (backend.templatePath && path.resolve(document.uri.fsPath) === path.resolve(backend.templatePath) && backend.state === 'running')
-        void reloadFunctions(Methods.functionsReload);
+        void reloadFunctions(ProtocolMethods.functionsReload);
     }),
     vscode.workspace.onDidChangeConfiguration(change => {
       if (!backendSettingKeys.some(key => change.affectsConfiguration(`devtools.${key}`))) return;
       void vscode.window
         .showInformationMessage('Lambda DevTools settings changed: restart the backend to apply them?', 'Restart Backend')
-        .then(choice => choice && vscode.commands.executeCommand(commands.restartBackend));
+        .then(choice => choice && vscode.commands.executeCommand(commandIds.restartBackend));
     }),
   );
 
   const register = (id: string, run: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
-  register(commands.invokeFunction, (functionName?: unknown) => invokes.invokeLocalFunction(typeof functionName === 'string' ? functionName : nodeFunction(functionName)));
-  register(commands.invokeAgain, () => invokes.invokeAgain());
-  register(commands.build, (node?: unknown) => builds.build(false, nodeFunction(node)));
-  register(commands.rebuild, (node?: unknown) => builds.build(true, nodeFunction(node)));
-  register(commands.showEnvironments, async (functionName?: unknown) => {
+  register(commandIds.invokeLocalFunction, (functionName?: unknown) => invokes.invokeLocalFunction(typeof functionName === 'string' ? functionName : nodeFunction(functionName)));
+  register(commandIds.invokeAgain, () => invokes.invokeAgain());
+  register(commandIds.build, (node?: unknown) => builds.build(false, nodeFunction(node)));
+  register(commandIds.rebuild, (node?: unknown) => builds.build(true, nodeFunction(node)));
+  register(commandIds.showEnvironments, async (functionName?: unknown) => {
     void backend.start();
     await view.reveal(typeof functionName === 'string' ? functionName : undefined);
   });
-  register(commands.showLifecycleLog, () => lifecycleOutput.show());
-  register(commands.showBackendLog, () => backendLog.show());
-  register(commands.refreshEnvironments, async () => {
-    await reloadFunctions(Methods.functionsList);
+  register(commandIds.showLifecycleLog, () => lifecycleOutput.show());
+  register(commandIds.showBackendLog, () => backendLog.show());
+  register(commandIds.refreshEnvironments, async () => {
+    await reloadFunctions(ProtocolMethods.functionsList);
     refreshEnvironments(0);
   });
-  register(commands.restartBackend, async () => {
+  register(commandIds.restartBackend, async () => {
     lifecycle.note('Restarting the backend.');
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Restarting the Lambda DevTools backend' }, () => backend.restart());
   });
-  register(commands.stopEnvironment, async (node?: EnvironmentsNode) => {
+  register(commandIds.stopEnvironment, async (node?: EnvironmentsNode) => {
     if (node?.kind === 'function') return stop({ functionName: node.entry.logicalId }, `${node.entry.logicalId}'s environments`);
     const id = node?.kind === 'environment' ? node.entry.id : await pickEnvironment(backend);
     if (id) await stop({ environmentId: id }, `environment ${id.slice(0, 8)}`);
   });
-  register(commands.stopFunctionEnvironments, async (node?: EnvironmentsNode) => {
+  register(commandIds.stopFunctionEnvironments, async (node?: EnvironmentsNode) => {
     const functionName = node?.kind === 'function' ? node.entry.logicalId : node?.kind === 'environment' ? node.parent.logicalId : undefined;
     if (functionName) await stop({ functionName }, `${functionName}'s environments`);
   });
-  register(commands.stopAllEnvironments, () => stop({}, 'every environment'));
+  register(commandIds.stopAllEnvironments, () => stop({}, 'every environment'));
 
-  async function stop(params: { functionName?: string; environmentId?: string }, what: string): Promise<void> {
+  async function stop(params: EnvironmentStopParams, what: string): Promise<void> {
     try {
-      const result = await backend.request<{ stopped: number }>(Methods.environmentsStop, params);
+      const result = await backend.request<EnvironmentStopResult>(ProtocolMethods.environmentsStop, params);
       vscode.window.setStatusBarMessage(`Lambda: stopped ${result.stopped} environment(s) (${what})`, 5_000);
       refreshEnvironments(0);
     } catch (error) {
@@ -165,7 +162,7 @@ function nodeFunction(node: unknown): string | undefined {
 async function pickEnvironment(backend: BackendConnection): Promise<string | undefined> {
   let list: EnvironmentListResult;
   try {
-    list = await backend.request<EnvironmentListResult>(Methods.environmentsList, {});
+    list = await backend.request<EnvironmentListResult>(ProtocolMethods.environmentsList, {});
   } catch (error) {
     void vscode.window.showErrorMessage(`Lambda: ${describeRequestError(error).message}`);
     return undefined;

@@ -9,7 +9,7 @@ export interface DevToolsSettings {
   /** The backend: a `devtools` executable or `devtools.dll` (run with `dotnetPath`); empty: found automatically. */
   cliPath: string;
   dotnetPath: string;
-  /** The SAM template, relative to the workspace folder; empty: `template.yaml`/`.yml` found in the workspace. */
+  /** The SAM template or a folder holding one, relative to the workspace folder; empty: found in the workspace. */
   templatePath: string;
   keepWarmSeconds: number;
   concurrencyLimit: number;

@@ -1,35 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  ResponseError,
-  RevealOutputChannelOn,
-  State,
-  type LanguageClientOptions,
-} from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, type LanguageClientOptions } from 'vscode-languageclient/node';
+import { commandIds } from '../commandIds';
 import { readSettings, serveArguments, type DevToolsSettings } from '../settings';
-import { explainBackendExit } from './backendExit';
-import { resolveCli, type CliCommand } from './cliResolver';
-import { Methods, ServerCommands, type EngineInfo, type LifecycleEvent } from './protocol';
-import { locateTemplate } from './templateLocator';
+import { BackendProcess, waitForExit } from './backendProcess';
+import { clientMiddleware } from './clientMiddleware';
+import { resolveCli } from './cliResolver';
+import { ProtocolMethods, type EngineInfo, type LifecycleEventNotification } from './protocol.generated';
+import { BackendUnavailableError, messageOf } from './requestErrors';
+import { RestartPolicy } from './restartPolicy';
+import { locateTemplate, workspaceOf } from './templateLocator';
+import { withTimeout } from './timeout';
 
 export type BackendState = 'stopped' | 'starting' | 'running' | 'failed' | 'noTemplate';
-
-export const commandIds = {
-  invokeFunction: 'lambdaDevtools.invokeLocalFunction',
-  showEnvironments: 'lambdaDevtools.showEnvironments',
-  restartBackend: 'lambdaDevtools.restartBackend',
-  showBackendLog: 'lambdaDevtools.showBackendLog',
-} as const;
-
-const stderrTailLines = 12;
-const maxRestartsInWindow = 3;
-const restartWindowMs = 3 * 60_000;
 
 /**
  * The workspace's backend, as a language client: `devtools serve --stdio` for the workspace's template (the same
@@ -38,11 +22,10 @@ const restartWindowMs = 3 * 60_000;
  */
 export class BackendConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
-  private process: ChildProcess | undefined;
-  private stderrTail: string[] = [];
+  private readonly process: BackendProcess;
+  private readonly restartPolicy = new RestartPolicy();
   private stopping = false;
   private restarting = false;
-  private restarts: number[] = [];
   private starting: Promise<void> | undefined;
   private currentState: BackendState = 'stopped';
   private failure: string | undefined;
@@ -59,8 +42,10 @@ export class BackendConnection implements vscode.Disposable {
   constructor(
     private readonly extensionPath: string,
     private readonly backendLog: vscode.OutputChannel,
-    private readonly onEvent: (event: LifecycleEvent) => void,
-  ) {}
+    private readonly onEvent: (event: LifecycleEventNotification) => void,
+  ) {
+    this.process = new BackendProcess(line => backendLog.appendLine(line));
+  }
 
   get state(): BackendState {
     return this.currentState;
@@ -102,7 +87,7 @@ export class BackendConnection implements vscode.Disposable {
     try {
       if (this.client && running) {
         const pid = this.info?.processId;
-        await withTimeout(this.client.sendRequest(Methods.shutdown), 5_000).catch(() => undefined);
+        await withTimeout(this.client.sendRequest(ProtocolMethods.shutdown), 5_000).catch(() => undefined);
         // The next backend can only take the workspace once this one has let go of it.
         if (pid) await waitForExit(pid, 10_000);
       }
@@ -110,16 +95,14 @@ export class BackendConnection implements vscode.Disposable {
     } finally {
       this.restarting = false;
     }
-    this.restarts = [];
+    this.restartPolicy.reset();
     await this.start();
   }
 
   /** Ends this window's connection (a backend this window started ends with it). */
   async stop(): Promise<void> {
     const client = this.client;
-    const child = this.process;
     this.client = undefined;
-    this.process = undefined;
     this.info = undefined;
     if (client) {
       this.stopping = true;
@@ -130,14 +113,7 @@ export class BackendConnection implements vscode.Disposable {
         this.stopping = false;
       }
     }
-    if (child && child.exitCode === null && child.signalCode === null) {
-      // It should have ended with its connection; SIGTERM lets it retire its environments, SIGKILL is the last resort.
-      const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-      await withTimeout(exited, 3_000).catch(async () => {
-        child.kill('SIGTERM');
-        await withTimeout(exited, 5_000).catch(() => child.kill('SIGKILL'));
-      });
-    }
+    await this.process.stop();
     if (!this.restarting && this.currentState !== 'failed' && this.currentState !== 'noTemplate') this.setState('stopped');
   }
 
@@ -162,31 +138,32 @@ export class BackendConnection implements vscode.Disposable {
     const settings = this.settings();
     const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file').map(f => f.uri.fsPath);
     const found = settings.templatePath ? [] : (await vscode.workspace.findFiles('**/template.{yaml,yml}', '**/{node_modules,.aws-sam,bin,obj}/**', 20)).map(u => u.fsPath);
-    const template = locateTemplate(settings.templatePath, folders, isFile, found);
+    const template = locateTemplate(settings.templatePath, folders, found);
     if (!template) {
       this.template = undefined;
       this.failure = settings.templatePath
-        ? `The template set in devtools.templatePath does not exist: ${settings.templatePath}`
+        ? `devtools.templatePath names no template (a file, or a folder holding template.yaml): ${settings.templatePath}`
         : 'No SAM template (template.yaml) in this workspace: open the folder that holds one, or set devtools.templatePath.';
       this.setState('noTemplate');
       return;
     }
     this.template = template;
+    const workspace = workspaceOf(template);
     const resolution = resolveCli({
       cliPathSetting: settings.cliPath,
       dotnetPath: settings.dotnetPath,
-      searchFrom: [...folders, path.dirname(template), this.extensionPath],
+      searchFrom: [...folders, workspace, this.extensionPath],
       homeDirectory: os.homedir(),
     });
     if (!resolution.cli) return this.fail(resolution.error ?? 'The Lambda DevTools backend was not found.', false);
 
     this.setState('starting');
     const cli = resolution.cli;
-    const args = [...cli.args, ...serveArguments(settings, template, p => path.resolve(folders[0] ?? path.dirname(template), p))];
+    const args = [...cli.args, ...serveArguments(settings, template, p => path.resolve(folders[0] ?? workspace, p))];
     this.backendLog.appendLine(`Starting ${cli.command} ${args.join(' ')} (${cli.source})`);
-    const client = new LanguageClient('lambdaDevtools', 'Lambda DevTools', () => this.spawnBackend(cli, args, path.dirname(template)), this.clientOptions(template));
+    const client = new LanguageClient('lambdaDevtools', 'Lambda DevTools', () => this.process.start(cli, args, workspace), this.clientOptions(template));
     // Registered once: the client keeps its handlers across its own restarts.
-    client.onNotification(Methods.event, (event: LifecycleEvent) => this.onEvent(event));
+    client.onNotification(ProtocolMethods.event, (event: LifecycleEventNotification) => this.onEvent(event));
     client.onDidChangeState(change => {
       if (change.newState === State.Running && this.client === client) void this.onRunning(client);
     });
@@ -196,7 +173,7 @@ export class BackendConnection implements vscode.Disposable {
     } catch (error) {
       if (this.client === client) this.client = undefined;
       await client.dispose().catch(() => undefined);
-      return this.fail(this.explainExit(error), true);
+      return this.fail(this.process.explainExit(error), true);
     }
     // onRunning subscribes; wait for it so callers find the backend usable.
     await new Promise<void>(resolve => {
@@ -227,55 +204,14 @@ export class BackendConnection implements vscode.Disposable {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => this.onClosed(),
       },
-      middleware: {
-        // The server's lenses run its own commands (invoke without UI, list as JSON): run the extension's instead,
-        // which pick an event and show the result, or reveal the function in the environments view.
-        provideCodeLenses: async (document, token, next) => {
-          const lenses = await next(document, token);
-          for (const lens of lenses ?? []) {
-            const command = lens.command;
-            const argument = command?.arguments?.[0] as { functionName?: string } | undefined;
-            if (command?.command === ServerCommands.invoke) command.command = commandIds.invokeFunction;
-            else if (command?.command === ServerCommands.listEnvironments) command.command = commandIds.showEnvironments;
-            else continue;
-            command.arguments = [argument?.functionName];
-          }
-          return lenses;
-        },
-      },
+      middleware: clientMiddleware,
     };
-  }
-
-  private spawnBackend(cli: CliCommand, args: string[], cwd: string): Promise<ChildProcess> {
-    return new Promise((resolve, reject) => {
-      this.stderrTail = [];
-      const child = spawn(cli.command, args, {
-        cwd,
-        env: { ...process.env, DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      child.once('error', error =>
-        reject(new Error(cli.needsDotnet && (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? `The .NET runtime (${cli.command}) could not be started: install .NET 10 or set devtools.dotnetPath.`
-          : `${cli.command} could not be started: ${error.message}`)),
-      );
-      child.once('spawn', () => {
-        this.process = child;
-        resolve(child);
-      });
-      child.stderr?.setEncoding('utf8');
-      child.stderr?.on('data', (chunk: string) => {
-        this.stderrTail.push(...chunk.split(/\r?\n/).filter(line => line.trim() !== ''));
-        if (this.stderrTail.length > stderrTailLines) this.stderrTail.splice(0, this.stderrTail.length - stderrTailLines);
-      });
-      child.once('exit', (code, signal) => this.backendLog.appendLine(`The backend process exited (${signal ?? `code ${code}`}).`));
-    });
   }
 
   private async onRunning(client: LanguageClient): Promise<void> {
     try {
-      await client.sendRequest(Methods.eventsSubscribe, {});
-      this.info = await client.sendRequest<EngineInfo>(Methods.engineInfo);
+      await client.sendRequest(ProtocolMethods.eventsSubscribe, {});
+      this.info = await client.sendRequest<EngineInfo>(ProtocolMethods.engineInfo);
       this.backendLog.appendLine(
         `Connected: backend ${this.info.version} (pid ${this.info.processId}) for ${this.info.templatePath}, isolation ${this.info.isolationLevel}, ${this.info.clients} client(s).`,
       );
@@ -289,21 +225,13 @@ export class BackendConnection implements vscode.Disposable {
   private onClosed(): { action: CloseAction; handled: boolean } {
     this.info = undefined;
     if (this.stopping || this.restarting) return { action: CloseAction.DoNotRestart, handled: true };
-    const now = Date.now();
-    this.restarts = this.restarts.filter(at => now - at < restartWindowMs);
-    if (this.restarts.length < maxRestartsInWindow) {
-      this.restarts.push(now);
+    if (this.restartPolicy.allowsRestart()) {
       this.backendLog.appendLine('The backend connection closed; starting it again.');
       this.setState('starting');
       return { action: CloseAction.Restart, handled: true };
     }
-    this.fail(this.explainExit(new Error('The backend stopped repeatedly.')), true);
+    this.fail(this.process.explainExit(new Error('The backend stopped repeatedly.')), true);
     return { action: CloseAction.DoNotRestart, handled: true };
-  }
-
-  /** A start or run failure, with the backend's last words (its stderr) when it said any. */
-  private explainExit(error: unknown): string {
-    return explainBackendExit(this.stderrTail, messageOf(error));
   }
 
   private fail(reason: string, offerLog: boolean): void {
@@ -322,50 +250,5 @@ export class BackendConnection implements vscode.Disposable {
     if (state === this.currentState) return;
     this.currentState = state;
     this.stateChanged.fire(state);
-  }
-}
-
-export class BackendUnavailableError extends Error {}
-
-/** The Lambda error type and message of a failed request, or its message. */
-export function describeRequestError(error: unknown): { message: string; cancelled: boolean } {
-  if (error instanceof ResponseError) {
-    const data = error.data as { errorType?: string } | undefined;
-    return { message: data?.errorType ? `${error.message} (${data.errorType})` : error.message, cancelled: error.code === -32800 };
-  }
-  return { message: messageOf(error), cancelled: false };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), milliseconds);
-    promise.then(
-      value => (clearTimeout(timer), resolve(value)),
-      error => (clearTimeout(timer), reject(error)),
-    );
-  });
-}
-
-async function waitForExit(pid: number, milliseconds: number): Promise<void> {
-  const deadline = Date.now() + milliseconds;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
   }
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeRequestError, type BackendConnection } from '../backend/backendConnection';
-import { Methods, type BuildParams, type BuildResult, type FunctionDescription } from '../backend/protocol';
+import type { BackendConnection } from '../backend/backendConnection';
+import { ProtocolMethods, type BuildParams, type BuildResult, type FunctionDescription } from '../backend/protocol.generated';
+import { describeRequestError } from '../backend/requestErrors';
 import { listTemplateFunctions } from '../backend/templateFunctions';
 import type { EventDispatcher } from '../lifecycle/eventDispatcher';
 import { buildProgressMessage, buildStartMessage, summarizeBuild } from './buildSummary';
@@ -38,7 +39,7 @@ export class BuildCommand {
             if (message) progress.report({ message });
           });
           try {
-            return await this.backend.request<BuildResult>(Methods.build, params);
+            return await this.backend.request<BuildResult>(ProtocolMethods.build, params);
           } finally {
             subscription.dispose();
           }

@@ -1,4 +1,4 @@
-import type { BuildResult, FunctionBuildResult, LifecycleEvent, RuntimeSdkStatus } from '../backend/protocol';
+import type { BuildResult, FunctionBuildResult, LifecycleEventNotification, RuntimeSdkStatus } from '../backend/protocol.generated';
 
 /** How a finished build is reported: one notification. */
 export interface BuildSummary {
@@ -43,7 +43,7 @@ export function summarizeBuild(result: BuildResult): BuildSummary {
  * The progress notification's message for a `build.*` event: the function, the step, and what it is doing now
  * ("NodeDepsFunction dependencies — added 1 package in 1s").
  */
-export function buildProgressMessage(event: LifecycleEvent): string | undefined {
+export function buildProgressMessage(event: LifecycleEventNotification): string | undefined {
   const record = event.record;
   const step = stepNames[text(record.step) ?? ''] ?? text(record.step) ?? 'build';
   const subject = `${event.functionName} ${step}`;

@@ -1,4 +1,4 @@
-import type { EnvironmentDescription, EnvironmentState, FunctionDescription, LifecycleEvent, TmpMode } from '../backend/protocol';
+import type { EnvironmentDescription, EnvironmentState, FunctionDescription, LifecycleEventNotification } from '../backend/protocol.generated';
 
 /** One environment as the view shows it. */
 export interface EnvironmentEntry {
@@ -12,7 +12,7 @@ export interface EnvironmentEntry {
   pid?: number;
   isolation?: string;
   tmpUsedBytes?: number;
-  tmpMode?: TmpMode;
+  tmpMode?: string;
 }
 
 /** One function of the template with its live environments. */
@@ -77,7 +77,7 @@ export class EnvironmentModel {
   }
 
   /** Applies one lifecycle event; true when the view should change. */
-  apply(event: LifecycleEvent): boolean {
+  apply(event: LifecycleEventNotification): boolean {
     const id = event.environmentId;
     if (!id) return false;
     const time = Date.parse(event.time);
@@ -92,7 +92,7 @@ export class EnvironmentModel {
         createdAt: at,
         lastUsedAt: at,
         isolation: typeof event.record.isolation === 'string' ? event.record.isolation : undefined,
-        tmpMode: typeof event.record.tmpMode === 'string' && event.record.tmpMode ? (event.record.tmpMode as TmpMode) : undefined,
+        tmpMode: typeof event.record.tmpMode === 'string' && event.record.tmpMode ? event.record.tmpMode : undefined,
       });
       return true;
     }
@@ -155,6 +155,11 @@ export class EnvironmentModel {
         entries.push({ logicalId, functionName: logicalId, runnable: false, environments: sorted(list) });
     }
     return entries;
+  }
+
+  /** The template's function with this logical id or function name, as last listed. */
+  functionNamed(name: string): FunctionDescription | undefined {
+    return this.functions.find(f => f.logicalId === name || f.functionName === name);
   }
 
   get(environmentId: string): EnvironmentEntry | undefined {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EnvironmentState } from '../backend/protocol';
+import type { EnvironmentState } from '../backend/protocol.generated';
 import { describeEnvironment, describeFunction, describeTmp, statusText, type EnvironmentEntry, type EnvironmentModel, type FunctionEntry } from './environmentModel';
 
 export const environmentsViewId = 'lambdaDevtools.environments';

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeRequestError, type BackendConnection } from '../backend/backendConnection';
-import { Methods, type FunctionDescription, type InvokeResponse } from '../backend/protocol';
+import type { BackendConnection } from '../backend/backendConnection';
+import { ProtocolMethods, type FunctionDescription, type InvokeParams, type InvokeResponse } from '../backend/protocol.generated';
+import { describeRequestError } from '../backend/requestErrors';
 import { listTemplateFunctions } from '../backend/templateFunctions';
 import { discoverEventFiles, eventDirectories, rankEventFiles, readEvent } from './eventFiles';
 import { presentResult } from './resultPresentation';
@@ -18,6 +19,9 @@ interface ChosenEvent {
 
 type EventItem = vscode.QuickPickItem & { choose?: () => Promise<ChosenEvent | undefined> };
 
+/** A function to invoke: one of the template's, or what the user typed. */
+type FunctionItem = vscode.QuickPickItem & { functionName: string };
+
 const newEventTemplate = '{\n  "key1": "value1"\n}\n';
 
 /** "Lambda: Invoke Local Function" and "Lambda: Invoke Again With Last Event". */
@@ -27,17 +31,21 @@ export class InvokeCommands {
     private readonly recent: RecentEvents,
     private readonly results: ResultView,
     private readonly lifecycleOutput: vscode.OutputChannel,
+    /** The template's functions as last listed (no request): only to rank event files by code folder. */
+    private readonly knownFunction: (name: string) => FunctionDescription | undefined,
   ) {}
 
-  /** Picks a function (unless given, e.g. by a CodeLens), then an event, and invokes. */
+  /**
+   * Picks a function (unless given, e.g. by a CodeLens), then an event, and invokes. The name goes to the backend as
+   * it was given or typed (logical id, function name, ARN, `name:qualifier`): the engine resolves it, and its error is
+   * the one shown when it does not.
+   */
   async invokeLocalFunction(functionName?: string): Promise<void> {
-    const functions = await listTemplateFunctions(this.backend);
-    if (!functions) return;
-    const chosen = typeof functionName === 'string' ? functions.find(f => f.logicalId === functionName || f.functionName === functionName) : await this.pickFunction(functions);
+    const chosen = functionName ?? (await this.pickFunction());
     if (!chosen) return;
     const event = await this.pickEvent(chosen);
     if (!event) return;
-    await this.invoke(chosen.logicalId, event);
+    await this.invoke(chosen, event);
   }
 
   async invokeAgain(): Promise<void> {
@@ -46,29 +54,50 @@ export class InvokeCommands {
     await this.invoke(last.functionName, this.refreshed(last));
   }
 
-  private async pickFunction(functions: FunctionDescription[]): Promise<FunctionDescription | undefined> {
+  /** One of the template's functions, or a name the user types (offered once it matches no logical id). */
+  private async pickFunction(): Promise<string | undefined> {
+    const functions = await listTemplateFunctions(this.backend);
+    if (!functions) return undefined;
     const base = this.backend.templatePath ? path.dirname(this.backend.templatePath) : undefined;
-    const items = functions.map(f => ({
+    const listed: FunctionItem[] = functions.map(f => ({
       label: f.logicalId,
       description: `${f.runtime} · ${f.memorySizeMb} MB`,
       detail: `${f.handler} in ${base ? path.relative(base, f.codeDirectory) || '.' : f.codeDirectory}${f.runnable ? '' : ' — this runtime does not run locally'}`,
-      function: f,
+      functionName: f.logicalId,
     }));
-    const picked = await vscode.window.showQuickPick(items, {
-      title: 'Lambda: Invoke Local Function',
-      placeHolder: `Function of ${this.backend.templatePath ? path.basename(this.backend.templatePath) : 'the template'} to invoke`,
-      matchOnDescription: true,
-      ignoreFocusOut: true,
+    const quickPick = vscode.window.createQuickPick<FunctionItem>();
+    quickPick.title = 'Lambda: Invoke Local Function';
+    quickPick.placeholder = `Function of ${this.backend.templatePath ? path.basename(this.backend.templatePath) : 'the template'} to invoke, or a function name, ARN or name:qualifier`;
+    quickPick.matchOnDescription = true;
+    quickPick.ignoreFocusOut = true;
+    quickPick.items = listed;
+    quickPick.onDidChangeValue(value => {
+      const typed = value.trim();
+      quickPick.items =
+        typed && !functions.some(f => f.logicalId === typed)
+          ? [...listed, { label: `$(edit) ${typed}`, description: 'invoke as typed', alwaysShow: true, functionName: typed }]
+          : listed;
     });
-    return picked?.function;
+    return new Promise(resolve => {
+      quickPick.onDidAccept(() => {
+        resolve(quickPick.selectedItems[0]?.functionName);
+        quickPick.hide();
+      });
+      quickPick.onDidHide(() => {
+        resolve(undefined);
+        quickPick.dispose();
+      });
+      quickPick.show();
+    });
   }
 
-  private async pickEvent(fn: FunctionDescription): Promise<ChosenEvent | undefined> {
+  private async pickEvent(functionName: string): Promise<ChosenEvent | undefined> {
     const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.fsPath);
     const labelBase = folders[0] ?? (this.backend.templatePath ? path.dirname(this.backend.templatePath) : process.cwd());
-    const files = rankEventFiles(discoverEventFiles(eventDirectories(folders, this.backend.templatePath), labelBase), fn.logicalId, fn.codeDirectory);
+    const directories = eventDirectories(folders, this.backend.templatePath);
+    const files = rankEventFiles(discoverEventFiles(directories, labelBase), functionName, this.knownFunction(functionName)?.codeDirectory);
     const items: EventItem[] = [];
-    const recent = this.recent.of(fn.logicalId);
+    const recent = this.recent.of(functionName);
     if (recent.length > 0) {
       items.push({ label: 'Recent events', kind: vscode.QuickPickItemKind.Separator });
       for (const event of recent)
@@ -99,11 +128,11 @@ export class InvokeCommands {
     items.push({
       label: '$(new-file) New JSON event…',
       description: 'write the event in an editor, then invoke',
-      choose: async () => this.newEvent(fn),
+      choose: async () => this.newEvent(functionName),
     });
     items.push({ label: '$(symbol-namespace) Empty event', description: '{}', choose: async () => ({ label: '{}', payload: '{}' }) });
     const picked = await vscode.window.showQuickPick(items, {
-      title: `Lambda: Invoke ${fn.logicalId}`,
+      title: `Lambda: Invoke ${functionName}`,
       placeHolder: 'Event to send',
       matchOnDescription: true,
       ignoreFocusOut: true,
@@ -120,7 +149,7 @@ export class InvokeCommands {
     try {
       result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Invoking ${functionName}…`, cancellable: true },
-        (_progress, token) => this.backend.request<InvokeResponse>(Methods.invoke, { functionName, payload: event.payload }, token),
+        (_progress, token) => this.backend.request<InvokeResponse>(ProtocolMethods.invoke, { functionName, payload: event.payload } satisfies InvokeParams, token),
       );
     } catch (error) {
       const { message, cancelled } = describeRequestError(error);
@@ -183,12 +212,12 @@ export class InvokeCommands {
   }
 
   /** Opens a new JSON document for the event; a button on the notification invokes with what it then holds. */
-  private async newEvent(fn: FunctionDescription): Promise<ChosenEvent | undefined> {
+  private async newEvent(functionName: string): Promise<ChosenEvent | undefined> {
     const document = await vscode.workspace.openTextDocument({ language: 'json', content: newEventTemplate });
     await vscode.window.showTextDocument(document);
-    const invoke = `Invoke ${fn.logicalId}`;
+    const invoke = `Invoke ${functionName}`;
     const choice = await vscode.window.showInformationMessage(
-      `Write the event for ${fn.logicalId} in the new editor, then choose "${invoke}". (Later: "Lambda: Invoke Local Function" offers the active editor.)`,
+      `Write the event for ${functionName} in the new editor, then choose "${invoke}". (Later: "Lambda: Invoke Local Function" offers the active editor.)`,
       invoke,
     );
     return choice === invoke ? this.fromDocument(document) : undefined;

@@ -1,4 +1,4 @@
-import type { InvokeResponse } from '../backend/protocol';
+import type { InvokeResponse } from '../backend/protocol.generated';
 
 /** How an invoke's answer is shown: a notification (short results, queued/dry-run invokes), an editor, or both. */
 export interface ResultPresentation {

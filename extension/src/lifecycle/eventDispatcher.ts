@@ -1,6 +1,6 @@
-import type { LifecycleEvent } from '../backend/protocol';
+import type { LifecycleEventNotification } from '../backend/protocol.generated';
 
-export type EventListener = (event: LifecycleEvent) => void;
+export type EventListener = (event: LifecycleEventNotification) => void;
 
 /**
  * Fans the backend's `lambda/event` stream out to every part of the UI that renders it (the Output channel,
@@ -17,7 +17,7 @@ export class EventDispatcher {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  dispatch(event: LifecycleEvent): void {
+  dispatch(event: LifecycleEventNotification): void {
     for (const listener of [...this.listeners]) {
       try {
         listener(event);

@@ -1,4 +1,4 @@
-import type { LifecycleEvent } from '../backend/protocol';
+import type { LifecycleEventNotification } from '../backend/protocol.generated';
 
 /** Where lifecycle lines go: the "Lambda Lifecycle" Output channel (or a test's array). */
 export interface LineSink {
@@ -10,7 +10,7 @@ export interface LineSink {
  * REPORT, INIT_START, the function's log lines, ENVIRONMENT ... lines), never re-formatted here. Events Lambda
  * prints nothing for have no line. One trailing line break is dropped (appendLine adds its own).
  */
-export function lifecycleLine(event: LifecycleEvent): string | undefined {
+export function lifecycleLine(event: LifecycleEventNotification): string | undefined {
   const text = event.text;
   if (text === undefined || text === null) return undefined;
   return text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;
@@ -20,7 +20,7 @@ export function lifecycleLine(event: LifecycleEvent): string | undefined {
 export class LifecycleLog {
   constructor(private readonly sink: LineSink) {}
 
-  append(event: LifecycleEvent): void {
+  append(event: LifecycleEventNotification): void {
     const line = lifecycleLine(event);
     if (line !== undefined) this.sink.appendLine(line);
   }

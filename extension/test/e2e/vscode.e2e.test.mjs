@@ -242,6 +242,17 @@ describe('the extension in code-server', { timeout: 600_000 }, () => {
     await clearNotifications(page);
   });
 
+  test("a function name typed in the picker goes to the engine as typed; its ResourceNotFoundException is what the user sees", stepTimeout, async () => {
+    await runCommand(page, 'Lambda: Invoke Local Function');
+    await pick(page, 'Lambda: Invoke Local Function', 'NoSuchFunction', 'invoke as typed');
+    await pick(page, 'Lambda: Invoke NoSuchFunction', 'Empty event');
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'Cannot invoke NoSuchFunction' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(normalise(await toast.innerText()), /Cannot invoke NoSuchFunction: Function not found: arn:aws:lambda:[^ ]+:function:NoSuchFunction \(ResourceNotFoundException\)/);
+    await screenshot('function-not-found');
+    await clearNotifications(page);
+  });
+
   test("another client's invoke (over the workspace socket, as PowerShell's) shows in the log and the view", stepTimeout, async () => {
     // docs/protocol.md: $XDG_RUNTIME_DIR/lambda-devtools/<first 16 hex digits of SHA-256 of the workspace path>.sock
     const key = createHash('sha256').update(workspace, 'utf8').digest('hex').slice(0, 16);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildProgressMessage, buildStartMessage, summarizeBuild } from '../../src/build/buildSummary';
-import type { BuildResult, FunctionBuildResult, RuntimeSdkStatus } from '../../src/backend/protocol';
+import type { BuildResult, FunctionBuildResult, RuntimeSdkStatus } from '../../src/backend/protocol.generated';
 import { event } from './fixtures';
 
 function fn(logicalId: string, status: FunctionBuildResult['status'], extra: Partial<FunctionBuildResult> = {}): FunctionBuildResult {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorSummary, presentResult, prettyJson } from '../../src/invoke/resultPresentation';
 import { RecentEvents } from '../../src/invoke/recentEvents';
-import type { InvokeResponse } from '../../src/backend/protocol';
+import type { InvokeResponse } from '../../src/backend/protocol.generated';
 
 const cold: InvokeResponse = {
   requestId: 'r1', functionName: 'Probe', statusCode: 200, executedVersion: '$LATEST', coldStart: true,

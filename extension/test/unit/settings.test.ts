@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaults, differencesFromBackend, readSettings, serveArguments } from '../../src/settings';
-import { isTemplateFile, locateTemplate } from '../../src/backend/templateLocator';
 
 const source = (values: Record<string, unknown>) => ({ get: <T>(key: string) => values[key] as T | undefined });
 
@@ -43,15 +42,4 @@ test('every backend setting becomes its serve option', () => {
 test("a backend started by another client with other limits is noticed", () => {
   assert.deepEqual(differencesFromBackend(defaults, { keepWarmSeconds: 600, concurrencyLimit: 10 }), []);
   assert.deepEqual(differencesFromBackend({ ...defaults, keepWarmSeconds: 30 }, { keepWarmSeconds: 600, concurrencyLimit: 10 }), ['keep-warm 600 s (setting: 30 s)']);
-});
-
-test('the template: the setting, else one at a folder root, else the shallowest found', () => {
-  const files = new Set(['/w/template.yml', '/w/api/template.yaml', '/v/sam/template.yaml']);
-  const isFile = (f: string) => files.has(f);
-  assert.equal(locateTemplate('api/template.yaml', ['/w'], isFile, []), '/w/api/template.yaml');
-  assert.equal(locateTemplate('missing.yaml', ['/w'], isFile, []), undefined);
-  assert.equal(locateTemplate('', ['/w'], isFile, []), '/w/template.yml');
-  assert.equal(locateTemplate('', ['/v'], isFile, ['/v/sam/deep/template.yaml', '/v/sam/template.yaml', '/v/other.yaml']), '/v/sam/template.yaml');
-  assert.equal(locateTemplate('', ['/x'], isFile, []), undefined);
-  assert.ok(isTemplateFile('/w/Template.YAML') && !isTemplateFile('/w/template.json'));
 });
