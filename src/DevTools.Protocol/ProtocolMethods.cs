@@ -6,7 +6,7 @@ namespace DevTools.Protocol;
 /// </summary>
 public static class ProtocolMethods
 {
-    /// <summary>Request: version, isolation levels, limits and capabilities. Result: <see cref="EngineInfo"/>.</summary>
+    /// <summary>Request: version, isolation levels, limits and capabilities. Result: <see cref="DevTools.Protocol.EngineInfo"/>.</summary>
     public const string EngineInfo = "lambda/engine/info";
 
     /// <summary>Request: the template's functions and diagnostics. Result: <see cref="FunctionListResult"/>.</summary>

@@ -62,7 +62,7 @@ export const ProtocolErrorCodes = {
  * with the Language Server Protocol's own methods.
  */
 export const ProtocolMethods = {
-  /** Request: version, isolation levels, limits and capabilities. Result: {@link ProtocolMethods.engineInfo}. */
+  /** Request: version, isolation levels, limits and capabilities. Result: {@link EngineInfo}. */
   engineInfo: 'lambda/engine/info',
   /** Request: the template's functions and diagnostics. Result: {@link FunctionListResult}. */
   functionsList: 'lambda/functions/list',
