@@ -25,6 +25,11 @@ public sealed class LambdaEngine : IAsyncDisposable
     private readonly EngineContext _context;
     private FunctionCatalog _catalog;
 
+    /// <summary>The engine of a template: its functions, read again whenever the template changes.</summary>
+    /// <exception cref="InvalidOperationException">The isolation the options ask for is not available here.</exception>
+    public static LambdaEngine Load(string templatePath, TemplateOptions templateOptions, EngineOptions options) =>
+        new(TemplateLoader.Load(templatePath, templateOptions), options, () => TemplateLoader.Load(templatePath, templateOptions));
+
     /// <param name="catalog">The functions to serve.</param>
     /// <param name="reload">Reads the catalogue again (when the template changes); null when it cannot change.</param>
     public LambdaEngine(FunctionCatalog catalog, EngineOptions? options = null, Func<FunctionCatalog>? reload = null)

@@ -70,7 +70,7 @@ public sealed class Soak(LambdaEngine engine, string functionName)
         int created = 0, retired = 0;
         using var subscription = engine.Events.Subscribe(e =>
         {
-            if (e is AsyncInvokeCompleted c) completed.AddOrUpdate(c.RequestId, 1, (_, n) => n + 1);
+            if (e is AsyncInvokeCompleted { RequestId: { } id }) completed.AddOrUpdate(id, 1, (_, n) => n + 1);
             else if (e is EnvironmentCreated) Interlocked.Increment(ref created);
             else if (e is EnvironmentRetired) Interlocked.Increment(ref retired);
         });

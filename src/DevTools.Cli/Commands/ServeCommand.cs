@@ -13,9 +13,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var template = new TemplateArguments();
-        var pool = new PoolArguments();
-        var engineArguments = new EngineArguments();
+        var setup = new EngineSetup(longRunning: true);
         var stdio = new Option<bool>("--stdio") { Description = "Speak JSON-RPC (with LSP framing) on stdin/stdout, for an editor; the workspace socket is served too." };
         var invokePort = new Option<int?>("--invoke-port") { Description = "Also serve the Lambda Invoke HTTP API on 127.0.0.1 at this port (0: any free port)." };
         var idleTimeout = new Option<double>("--idle-timeout")
@@ -26,22 +24,14 @@ internal static class ServeCommand
         var detach = new Option<bool>("--detach") { Description = "Run in a session of its own with output in the log file next to the socket (how clients start it)." };
 
         var command = new Command("serve", "Serve the workspace's engine to every client over JSON-RPC (socket or stdio).") { stdio, invokePort, idleTimeout, detach };
-        pool.AddTo(command);
-        engineArguments.AddTo(command);
-        template.AddTo(command);
+        setup.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!template.TryResolve(parse, out var templatePath, out var templateOptions)) return 2;
+            if (!setup.TryResolve(parse, out var templatePath, out var templateOptions, out var engineOptions)) return 2;
             var useStdio = parse.GetValue(stdio);
             if (useStdio && parse.GetValue(detach))
             {
                 await Console.Error.WriteLineAsync("Error: --stdio and --detach exclude each other.");
-                return 2;
-            }
-            var engineOptions = engineArguments.Apply(parse, pool.EngineOptions(parse, templateOptions), out var argumentsError);
-            if (argumentsError is not null)
-            {
-                await Console.Error.WriteLineAsync("Error: " + argumentsError);
                 return 2;
             }
             var options = new BackendOptions

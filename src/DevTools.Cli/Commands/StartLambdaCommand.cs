@@ -17,35 +17,17 @@ internal static class StartLambdaCommand
         var template = new TemplateArguments();
         var port = new Option<int>("--port", "-p") { Description = "The port to listen on.", DefaultValueFactory = _ => 3001 };
         var host = new Option<string>("--host") { Description = "The loopback address to bind (127.0.0.1, ::1 or localhost).", DefaultValueFactory = _ => "127.0.0.1" };
-        var pool = new PoolArguments();
-        var engineArguments = new EngineArguments();
+        var setup = new EngineSetup(longRunning: true);
 
         var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host };
-        pool.AddTo(command);
-        template.AddTo(command);
-        engineArguments.AddTo(command);
+        setup.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!template.TryResolve(parse, out var templatePath, out var templateOptions)) return 2;
-            var catalog = TemplateLoader.Load(templatePath, templateOptions);
-            DiagnosticPrinter.Print(Console.Error, catalog.Diagnostics, json: template.Json(parse));
-            var options = engineArguments.Apply(parse, pool.EngineOptions(parse, templateOptions), out var argumentsError);
-            if (argumentsError is not null)
-            {
-                Console.Error.WriteLine("Error: " + argumentsError);
-                return 2;
-            }
-            LambdaEngine engine;
-            try { engine = new LambdaEngine(catalog, options, () => TemplateLoader.Load(templatePath, templateOptions)); }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine("Error: " + e.Message);
-                return 2;
-            }
+            if (setup.TryStart(parse) is not { } engine) return 2;
             await using var _ = engine;
             // Buffered (the writer flushes once per batch of records), unlike Console.Error, which writes every line at once.
             await using var log = new StreamWriter(Console.OpenStandardError());
-            await using var writer = new LifecycleWriter(engine.Events, log, template.Json(parse));
+            await using var writer = new LifecycleWriter(engine.Events, log, setup.Template.Json(parse));
             InvokeApiServer server;
             try { server = await InvokeApiServer.StartAsync(engine, parse.GetValue(host)!, parse.GetValue(port), cancellationToken); }
             catch (Exception e) when (e is ArgumentException or IOException)
@@ -55,6 +37,7 @@ internal static class StartLambdaCommand
             }
             await using (server)
             {
+                var catalog = engine.Catalog;
                 Console.Error.WriteLine($"Serving {catalog.Functions.Count} function(s) at {server.Address} (isolation: {engine.Isolation.Level}, /tmp: {engine.Isolation.Tmp}; Ctrl+C to stop):");
                 foreach (var f in catalog.Functions)
                     Console.Error.WriteLine($"  {f.LogicalId,-24} {f.Runtime,-16} {f.MemorySizeMb} MB  {f.TimeoutSeconds} s");

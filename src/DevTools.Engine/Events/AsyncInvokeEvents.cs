@@ -6,7 +6,6 @@ namespace DevTools.Engine.Events;
 public sealed record AsyncInvokeQueued : LifecycleEvent
 {
     public override string Type => "invoke.queued";
-    public required string RequestId { get; init; }
 
     public override void WriteRecord(Utf8JsonWriter w) => w.WriteString("requestId", RequestId);
 }
@@ -15,7 +14,6 @@ public sealed record AsyncInvokeQueued : LifecycleEvent
 public sealed record AsyncInvokeRetrying : LifecycleEvent
 {
     public override string Type => "invoke.retrying";
-    public required string RequestId { get; init; }
     public required int Attempt { get; init; }
     public required TimeSpan Delay { get; init; }
     public required string Reason { get; init; }
@@ -33,7 +31,6 @@ public sealed record AsyncInvokeRetrying : LifecycleEvent
 public sealed record AsyncInvokeCompleted : LifecycleEvent
 {
     public override string Type => "invoke.completed";
-    public required string RequestId { get; init; }
     public required int Attempts { get; init; }
     public string? ErrorType { get; init; }
 

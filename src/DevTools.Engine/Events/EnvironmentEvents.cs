@@ -84,7 +84,6 @@ public sealed record EnvironmentFrozen : LifecycleEvent
 public sealed record EnvironmentThawed : LifecycleEvent
 {
     public override string Type => "environment.thawed";
-    public required string RequestId { get; init; }
     public required double ThawMs { get; init; }
     public required TimeSpan FrozenFor { get; init; }
 

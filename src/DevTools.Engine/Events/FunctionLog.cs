@@ -8,7 +8,6 @@ public sealed record FunctionLog : LifecycleEvent
     public override string Type => "function";
 
     /// <summary>The invoke that was running when the line was written; null during init.</summary>
-    public string? RequestId { get; init; }
 
     public required string Message { get; init; }
 

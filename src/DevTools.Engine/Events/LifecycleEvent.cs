@@ -15,6 +15,9 @@ public abstract record LifecycleEvent
 
     public string? EnvironmentId { get; init; }
 
+    /// <summary>The invoke the event belongs to, when it belongs to one.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>The Telemetry API type (<c>platform.start</c>, <c>function</c>) or <c>environment.*</c>.</summary>
     public abstract string Type { get; }
 

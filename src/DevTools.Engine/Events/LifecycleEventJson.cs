@@ -10,13 +10,15 @@ namespace DevTools.Engine.Events;
 /// </summary>
 public static class LifecycleEventJson
 {
-    public static void Write(Utf8JsonWriter w, LifecycleEvent e)
+    /// <param name="alongside">Writes more properties of the envelope (before the record).</param>
+    public static void Write(Utf8JsonWriter w, LifecycleEvent e, Action<Utf8JsonWriter>? alongside = null)
     {
         w.WriteStartObject();
         w.WriteString("time", e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
         w.WriteString("type", e.Type);
         w.WriteString("functionName", e.FunctionName);
         if (e.EnvironmentId is not null) w.WriteString("environmentId", e.EnvironmentId);
+        alongside?.Invoke(w);
         w.WriteStartObject("record");
         e.WriteRecord(w);
         w.WriteEndObject();

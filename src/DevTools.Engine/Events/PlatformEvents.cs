@@ -70,7 +70,6 @@ public sealed record PlatformInitReport : LifecycleEvent
 public sealed record PlatformStart : LifecycleEvent
 {
     public override string Type => "platform.start";
-    public required string RequestId { get; init; }
     public string Version { get; init; } = LambdaLimits.LatestVersion;
 
     public override void WriteRecord(Utf8JsonWriter w)
@@ -84,7 +83,6 @@ public sealed record PlatformStart : LifecycleEvent
 public sealed record PlatformRuntimeDone : LifecycleEvent
 {
     public override string Type => "platform.runtimeDone";
-    public required string RequestId { get; init; }
     public required string Status { get; init; }
     public string? ErrorType { get; init; }
     public required double DurationMs { get; init; }
@@ -106,7 +104,6 @@ public sealed record PlatformRuntimeDone : LifecycleEvent
 public sealed record PlatformReport : LifecycleEvent
 {
     public override string Type => "platform.report";
-    public required string RequestId { get; init; }
     public required string Status { get; init; }
     public string? ErrorType { get; init; }
     public required InvokeMetrics Metrics { get; init; }

@@ -8,8 +8,10 @@ namespace DevTools.Engine.Invocation;
 /// </summary>
 public static class FunctionResolver
 {
+    /// <param name="qualifier">A version or alias; none (null or empty) means <c>$LATEST</c>.</param>
     public static FunctionConfiguration Resolve(FunctionCatalog catalog, string requested, string? qualifier, EngineOptions options)
     {
+        if (string.IsNullOrEmpty(qualifier)) qualifier = null;
         var (name, arnQualifier) = Split(requested);
         var function = name is null ? null : catalog.Find(name);
         if (function is null)
@@ -24,7 +26,7 @@ public static class FunctionResolver
     }
 
     public static string FunctionArn(EngineOptions options, string functionName, string? qualifier = null) =>
-        $"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{functionName}" + (qualifier is null ? "" : ":" + qualifier);
+        $"arn:aws:lambda:{options.Region}:{options.AccountId}:function:{functionName}" + (string.IsNullOrEmpty(qualifier) ? "" : ":" + qualifier);
 
     /// <summary>Splits a requested name into the function name and an optional qualifier; null name when malformed.</summary>
     private static (string? Name, string? Qualifier) Split(string requested)

@@ -13,6 +13,13 @@ public enum InvocationType
 
 public static class InvocationTypes
 {
+    /// <summary>The type a caller named (none: <c>RequestResponse</c>), or the Invoke API's validation error.</summary>
+    /// <exception cref="LambdaServiceException">Not one of Lambda's invocation types.</exception>
+    public static InvocationType Parse(string? value) =>
+        TryParse(value, out var type)
+            ? type
+            : throw LambdaServiceException.InvalidParameter($"1 validation error detected: Value '{value}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+
     public static bool TryParse(string? value, out InvocationType type)
     {
         type = InvocationType.RequestResponse;

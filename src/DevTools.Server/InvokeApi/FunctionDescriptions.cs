@@ -21,7 +21,7 @@ internal static class FunctionDescriptions
 
     public static InvokeApiResponse One(LambdaEngine engine, string name, string? qualifier)
     {
-        var function = FunctionResolver.Resolve(engine.Catalog, name, string.IsNullOrEmpty(qualifier) ? null : qualifier, engine.Options);
+        var function = FunctionResolver.Resolve(engine.Catalog, name, qualifier, engine.Options);
         return Json(w =>
         {
             w.WriteStartObject();

@@ -48,8 +48,7 @@ internal sealed class InvokeApiHandler(LambdaEngine engine)
     private async Task<InvokeApiResponse> InvokeAsync(HttpRequest request, HttpConnection connection, string name)
     {
         var typeHeader = request.Header("X-Amz-Invocation-Type");
-        if (!InvocationTypes.TryParse(typeHeader, out var type))
-            throw LambdaServiceException.InvalidParameter($"1 validation error detected: Value '{typeHeader}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        var type = InvocationTypes.Parse(typeHeader);
         var logType = request.Header("X-Amz-Log-Type");
         if (logType is not (null or "" or "None" or "Tail"))
             throw LambdaServiceException.InvalidParameter($"1 validation error detected: Value '{logType}' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [Tail, None]");
@@ -63,7 +62,7 @@ internal sealed class InvokeApiHandler(LambdaEngine engine)
         var result = await engine.InvokeAsync(new InvokeRequest
         {
             FunctionName = name,
-            Qualifier = string.IsNullOrEmpty(qualifier) ? null : qualifier,
+            Qualifier = qualifier,
             Payload = request.Body,
             InvocationType = type,
             LogTail = logType == "Tail" && type == InvocationType.RequestResponse,

@@ -88,12 +88,11 @@ internal static class ProtocolMapper
     /// <summary>The wire's invoke params as the engine's request. The client context arrives as JSON text and travels on as the Invoke API carries it (base64).</summary>
     public static InvokeRequest ToRequest(InvokeParams p)
     {
-        if (!global::DevTools.Engine.Invocation.InvocationTypes.TryParse(p.InvocationType, out var type))
-            throw LambdaServiceException.InvalidParameter($"1 validation error detected: Value '{p.InvocationType}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        var type = global::DevTools.Engine.Invocation.InvocationTypes.Parse(p.InvocationType);
         return new InvokeRequest
         {
             FunctionName = p.FunctionName ?? "",
-            Qualifier = string.IsNullOrEmpty(p.Qualifier) ? null : p.Qualifier,
+            Qualifier = p.Qualifier,
             Payload = string.IsNullOrEmpty(p.Payload) ? default : Encoding.UTF8.GetBytes(p.Payload),
             InvocationType = type,
             LogTail = p.LogTail && type == InvocationType.RequestResponse,

@@ -21,7 +21,7 @@ internal sealed class EventBroadcaster : IAsyncDisposable
         _subscription = hub.Subscribe(_queue.Add);
     }
 
-    public delegate void EventListener(LifecycleEvent engineEvent, Lazy<LifecycleEventNotification> notification);
+    public delegate void EventListener(LifecycleEvent engineEvent, Lazy<EventNotification> notification);
 
     public IDisposable AddListener(EventListener listener)
     {
@@ -34,7 +34,7 @@ internal sealed class EventBroadcaster : IAsyncDisposable
 
     private ValueTask<bool> Deliver(LifecycleEvent engineEvent)
     {
-        var notification = new Lazy<LifecycleEventNotification>(() => EventNotifications.Create(engineEvent));
+        var notification = new Lazy<EventNotification>(() => EventNotifications.Create(engineEvent));
         foreach (var listener in Volatile.Read(ref _listeners))
         {
             try { listener(engineEvent, notification); }

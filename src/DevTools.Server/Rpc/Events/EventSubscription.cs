@@ -11,14 +11,14 @@ internal sealed class EventSubscription : IAsyncDisposable
 {
     private readonly JsonRpc _rpc;
     private readonly IDisposable _listener;
-    private readonly OrderedQueue<LifecycleEventNotification> _queue;
+    private readonly OrderedQueue<EventNotification> _queue;
     private volatile string? _functionName;
 
     public EventSubscription(JsonRpc rpc, EventBroadcaster broadcaster, string? functionName)
     {
         _rpc = rpc;
         _functionName = functionName;
-        _queue = new OrderedQueue<LifecycleEventNotification>(SendAsync);
+        _queue = new OrderedQueue<EventNotification>(SendAsync);
         _listener = broadcaster.AddListener((engineEvent, notification) =>
         {
             var filter = _functionName;
@@ -36,7 +36,7 @@ internal sealed class EventSubscription : IAsyncDisposable
     /// <summary>Completes once everything queued before the call has been written to the connection.</summary>
     public Task FlushAsync() => _queue.FlushAsync();
 
-    private async ValueTask<bool> SendAsync(LifecycleEventNotification notification)
+    private async ValueTask<bool> SendAsync(EventNotification notification)
     {
         try
         {
