@@ -55,32 +55,12 @@ if [ "$status" -eq 0 ] || [ -e src/DevTools.Cli/bin/Debug/net10.0/devtools.dll ]
 fi
 
 # --- PowerShell module (powershell/) -------------------------------------------------------------------
-# The Pester suites (powershell/tests/*.Tests.ps1) already ran inside `dotnet test` (tests/DevTools.PowerShell.Tests,
-# one xUnit case per Pester test); here they run again in real pwsh, the repo's local .NET tool
-# (.config/dotnet-tools.json), with Pester as the build laid it out. Their counts join the totals.
-pester_passed=0
-pester_failed=0
-pester_module=tests/DevTools.PowerShell.Tests/bin/Debug/net10.0/Pester/Pester.psd1
-if [ -e "$pester_module" ] && [ -e powershell/src/DevTools.PowerShell/bin/Debug/net10.0/DevTools.psd1 ]; then
-  if dotnet tool restore >"$results/pester.log" 2>&1; then
-    timeout 900 dotnet pwsh -NoProfile -NonInteractive -File powershell/tests/Invoke-PesterSuite.ps1 -PesterPath "$pester_module" \
-      -SummaryPath "$results/pester.summary" -TestResultPath "$results/pester.xml" >> "$results/pester.log" 2>&1 || status=$?
-  fi
-  grep -E -A6 '^\s*\[-\]' "$results/pester.log" || true
-  grep -E '^Tests Passed' "$results/pester.log" || true
-  if ! read -r pester_passed pester_failed < "$results/pester.summary" 2>/dev/null; then
-    pester_passed=0
-    pester_failed=1 # pwsh or Pester did not get to the summary
-    tail -20 "$results/pester.log" >&2
-  fi
-elif [ "$status" -eq 0 ]; then
-  pester_failed=1
-  echo "error: the build laid out no DevTools module or Pester; the Pester suites did not run in pwsh" >&2
-fi
+# The Pester suites (powershell/tests/*.Tests.ps1) run once, inside `dotnet test` above: tests/DevTools.PowerShell.Tests
+# runs them in the repository's pwsh (a local .NET tool its build restores), one xUnit case per Pester test.
 # --- end PowerShell module -----------------------------------------------------------------------------
 
-passed=$(( ${node_passed:-0} + pester_passed ))
-failed=$(( ${node_failed:-0} + pester_failed ))
+passed=${node_passed:-0}
+failed=${node_failed:-0}
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

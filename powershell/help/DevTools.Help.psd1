@@ -2,7 +2,7 @@
 # pwsh reads (en-US/DevTools.PowerShell.dll-Help.xml). Edit here, then run: dotnet pwsh powershell/help/New-DevToolsHelp.ps1
 @{
     CommonParameters = @{
-        TemplatePath = 'The SAM template (a file, or a folder holding template.yaml). Default: template.yaml in the current location. The template''s folder is the workspace: every client of that folder (this and other PowerShell sessions, VS Code, the Node and .NET clients) shares one backend, its environments and its lifecycle events. The first command to need the backend starts it when none answers (connect-or-start).'
+        TemplatePath = 'The SAM template, or a folder: a folder stands for the template sam build wrote in it (.aws-sam/build/template.yaml), else its template.yaml, else its template.yml, as the devtools CLI and sam local look. Default: the current location. The template''s folder is the workspace (for sam build''s template, the project folder that holds .aws-sam): its backend (devtools serve) serves every client of it at once (this and other PowerShell sessions, VS Code, the .NET client library), with one set of environments and lifecycle events. The first command to need the backend starts it when none answers (connect-or-start).'
     }
 
     'Invoke-LocalFunction' = @{
@@ -87,7 +87,7 @@
         Examples    = @(
             @{
                 Code    = 'Build-LocalFunction'
-                Remarks = 'Installs the dependencies of every function of template.yaml in the current folder; those whose manifest has not changed are reused.'
+                Remarks = 'Installs the dependencies of every function of the current folder''s template; those whose manifest has not changed are reused.'
             }
             @{
                 Code    = 'Build-LocalFunction HelloFunction -Force -Verbose'
@@ -118,7 +118,7 @@
         Inputs      = @{ 'System.String' = 'Function names.' }
         Outputs     = @{ 'DevTools.PowerShell.LocalFunction' = 'LogicalId, FunctionName, FunctionArn, Runtime, Handler, CodeDirectory, MemorySizeMB, TimeoutSeconds, EphemeralStorageMB, Architecture, ReservedConcurrentExecutions, Environment, Line, Column, Runnable, Diagnostics, TemplatePath.' }
         Examples    = @(
-            @{ Code = 'Get-LocalFunction'; Remarks = 'The functions of template.yaml in the current folder.' }
+            @{ Code = 'Get-LocalFunction'; Remarks = 'The functions of the current folder''s template.' }
             @{ Code = "Get-LocalFunction -TemplatePath ./samples -Reload | Where-Object { -not `$_.Runnable }"; Remarks = 'Reads the template again and shows the functions that cannot run here, with their diagnostics.' }
         )
         Links       = @('about_DevTools', 'Invoke-LocalFunction')
@@ -128,7 +128,7 @@
         Synopsis    = 'Gets the execution environments ("containers") of the workspace''s backend.'
         Description = @(
             'Get-Container shows the execution environments the backend keeps: their state (initializing, busy, frozen, idle), how many invokes each served, how long it has been idle, the peak memory of its process tree, how much of its private /tmp it uses and what that /tmp is (TmpMode: private-disk, its own ext4 disk of the function''s EphemeralStorage size; private-mount, a tmpfs capped at that size whose pages count as the function''s memory; directory, a private TMPDIR whose size is not enforced), and how it is isolated.'
-            'Every client of the workspace sees the same environments: those created by this session''s invokes and those of VS Code, the CLI, an AWS SDK through the Invoke API, or another PowerShell session on the same folder. An environment freezes about a millisecond after its invoke answers.'
+            'Every client of the workspace''s backend sees the same environments: those created by this session''s invokes and those of VS Code, another PowerShell session on the same folder, or an AWS SDK through the backend''s Invoke API (devtools serve --invoke-port). The devtools CLI''s invoke is not one of them: like sam local invoke, devtools invoke runs an engine of its own for the one command, and its environments end with it (devtools start-lambda, too, serves an engine of its own). An environment freezes about a millisecond after its invoke answers.'
         )
         Parameters  = @{
             FunctionName = 'Only this function''s environments (logical id, function name or ARN). Tab completes the template''s functions.'
@@ -167,7 +167,7 @@
     'Receive-LifecycleEvent' = @{
         Synopsis    = 'Follows the backend''s lifecycle events as they happen, until Ctrl+C (like Get-Content -Wait).'
         Description = @(
-            'Receive-LifecycleEvent outputs the engine''s lifecycle events as they happen, for every client''s invokes: this session''s, the editor''s, the CLI''s, an AWS SDK''s through the Invoke API. Each event is the engine''s one event model: the Telemetry API envelope and record, and the line Lambda''s log shows for it (Text). It follows until Ctrl+C, -TimeoutSec, or the backend stops; Select-Object -First N also ends it.'
+            'Receive-LifecycleEvent outputs the engine''s lifecycle events as they happen, for every invoke the workspace''s backend runs: this session''s, another session''s, the editor''s, an AWS SDK''s through the backend''s Invoke API. (devtools invoke runs an engine of its own and writes its events to its own stderr.) Each event is the engine''s one event model: the Telemetry API envelope and record, and the line Lambda''s log shows for it (Text). It follows until Ctrl+C, -TimeoutSec, or the backend stops; Select-Object -First N also ends it.'
         )
         Parameters  = @{
             FunctionName = 'Only this function''s events. Default: every function''s.'
@@ -192,7 +192,7 @@
         Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with a TemplatePath property.' }
         Outputs     = @{ 'DevTools.PowerShell.LocalBackend' = 'ProcessId, Version, ProtocolVersion, Workspace, TemplatePath, IsolationLevel, InvokeApiAddress, Address, Clients, Capabilities, KeepWarmSeconds, IdleShutdownSeconds, ConcurrencyLimit.' }
         Examples    = @(
-            @{ Code = 'Get-LocalBackend'; Remarks = 'The backend of template.yaml in the current folder.' }
+            @{ Code = 'Get-LocalBackend'; Remarks = 'The backend of the current folder''s template.' }
         )
         Links       = @('about_DevTools', 'Stop-LocalBackend')
     }
@@ -209,7 +209,7 @@
         Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with a TemplatePath property.' }
         Outputs     = @{ 'DevTools.PowerShell.LocalBackend' = 'With -PassThru only.' }
         Examples    = @(
-            @{ Code = 'Stop-LocalBackend -Confirm:$false'; Remarks = 'Stops the backend of template.yaml in the current folder.' }
+            @{ Code = 'Stop-LocalBackend -Confirm:$false'; Remarks = 'Stops the backend of the current folder''s template.' }
         )
         Links       = @('about_DevTools', 'Get-LocalBackend')
     }

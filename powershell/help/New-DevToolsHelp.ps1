@@ -97,7 +97,7 @@ function Parameter($cmdletName, $parameter, $attribute, [switch] $InSyntax) {
     $w.WriteElementString('maml', 'name', $ns.maml, (TypeName $parameter.ParameterType))
     $w.WriteElementString('maml', 'uri', $ns.maml, '')
     $w.WriteEndElement()
-    $w.WriteElementString('dev', 'defaultValue', $ns.dev, $(if ($isSwitch) { 'False' } elseif ($parameter.Name -eq 'TemplatePath') { 'template.yaml' } elseif ($parameter.Name -eq 'InvocationType') { 'RequestResponse' } elseif ($parameter.Name -eq 'LogType') { 'None' } else { 'None' }))
+    $w.WriteElementString('dev', 'defaultValue', $ns.dev, $(if ($isSwitch) { 'False' } elseif ($parameter.Name -eq 'TemplatePath') { 'The current location' } elseif ($parameter.Name -eq 'InvocationType') { 'RequestResponse' } elseif ($parameter.Name -eq 'LogType') { 'None' } else { 'None' }))
     $w.WriteEndElement()
 }
 

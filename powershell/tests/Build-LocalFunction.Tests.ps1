@@ -113,16 +113,23 @@ Describe 'Build-LocalFunction' {
         $table | Should -Match 'Greeter\s+reused\s+[\d.]+ (ms|s)\s+\S*devtools-build'
     }
 
-    It 'reports a name that is no function of the template as a typed error, and builds the others' {
-        Build-LocalFunction Nope -TemplatePath $Template -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
+    It 'picks wildcards from the template, and leaves other names to the engine (an ARN builds the function)' {
+        (Build-LocalFunction 'Gree*' -TemplatePath $Template).LogicalId | Should -Be 'Greeter'
+        $arn = (Get-LocalFunction Greeter -TemplatePath $Template).FunctionArn
+        (Build-LocalFunction $arn -TemplatePath $Template).LogicalId | Should -Be 'Greeter'
+    }
+
+    It 'reports the engine''s refusal of a name that is no function: one typed error, nothing built (as devtools build)' {
+        Build-LocalFunction Nope, Greeter -TemplatePath $Template -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
         $errors | Should -HaveCount 1
         $errors[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,DevTools.PowerShell.Commands.BuildLocalFunctionCommand'
         $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $errors[0].TargetObject | Should -Be 'Nope'
+        $errors[0].TargetObject | Should -Be 'Nope, Greeter'
+    }
 
-        $results = Build-LocalFunction Nope, Greeter -TemplatePath $Template -ErrorAction SilentlyContinue -ErrorVariable more
-        $results.LogicalId | Should -Be 'Greeter'
-        $more | Should -HaveCount 1
+    It 'takes the engine''s answer for a name in the wrong case: no such function (the module used to build Greeter)' {
+        Build-LocalFunction greeter -TemplatePath $Template -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,DevTools.PowerShell.Commands.BuildLocalFunctionCommand'
     }
 
     It 'reports a broken package.json as failed, with an error record, and the backend keeps serving' {

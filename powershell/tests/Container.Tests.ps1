@@ -12,12 +12,14 @@ AfterAll {
 
 Describe 'Get-Container' {
     BeforeAll {
-        $script:Invoked = Invoke-LocalFunction NodeCjsFunction -TemplatePath $Template
+        # Environments freeze about a millisecond after the invoke answers.
+        $script:Invoked = Wait-LifecycleEvent -TemplatePath $Template -FunctionName NodeCjsFunction -Type environment.frozen -Action {
+            Invoke-LocalFunction NodeCjsFunction -TemplatePath $Template
+        }
     }
 
     It 'shows the environment frozen after an invoke, with its figures' {
-        # Environments freeze about a millisecond after the invoke answers.
-        $container = Wait-Until { Get-Container -FunctionName NodeCjsFunction -TemplatePath $Template | Where-Object State -EQ 'frozen' }
+        $container = Get-Container -FunctionName NodeCjsFunction -TemplatePath $Template
         $container | Should -HaveCount 1
         $container | Should -BeOfType DevTools.PowerShell.LocalContainer
         $container.Id | Should -Be $Invoked.EnvironmentId
@@ -114,9 +116,12 @@ Describe 'Another client of the same backend' {
 
     It 'sees the environments the other client creates, and the other client sees this session''s' {
         Get-Container -FunctionName ShellFunction -TemplatePath $Template | Stop-Container -Confirm:$false
-        $theirs = $Other.InvokeAsync('ShellFunction', '{"from":"other client"}', [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $theirs = Wait-LifecycleEvent -TemplatePath $Template -FunctionName ShellFunction -Type environment.frozen -Action {
+            $Other.InvokeAsync('ShellFunction', '{"from":"other client"}', [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        }
         $theirs.ColdStart | Should -BeTrue
-        $seen = Wait-Until { Get-Container -FunctionName ShellFunction -TemplatePath $Template | Where-Object State -EQ 'frozen' }
+        $seen = Get-Container -FunctionName ShellFunction -TemplatePath $Template
+        $seen.State | Should -Be 'frozen'
         $seen.Id | Should -Be $theirs.EnvironmentId
         $seen.Invocations | Should -Be 1
 
@@ -126,6 +131,20 @@ Describe 'Another client of the same backend' {
         $mine.EnvironmentId | Should -Be $theirs.EnvironmentId
         $listed = $Other.ListEnvironmentsAsync('ShellFunction', [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
         $listed[0].Invocations | Should -Be 2
+    }
+
+    It 'shows in Invoke-LocalFunction''s records only the function it invoked, while the other client invokes another' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$(Get-DevToolsModulePath)'; Invoke-LocalFunction Probe -Payload @{ action = 'sleep'; seconds = 1.5 } -TemplatePath '$Template'")
+        try {
+            $running = Wait-LifecycleEvent -TemplatePath $Template -FunctionName Probe -Type platform.start -Action { $ps.BeginInvoke() }
+            $theirs = $Other.InvokeAsync('ShellFunction', '{}', [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+            $mine = $ps.EndInvoke($running)
+            $mine[0].StatusCode | Should -Be 200
+            $theirs.StatusCode | Should -Be 200
+            $ps.Streams.Information.MessageData.FunctionName | Sort-Object -Unique | Should -Be 'Probe'
+        }
+        finally { $ps.Dispose() }
     }
 
     It 'follows the other client''s invoke with Receive-LifecycleEvent' {

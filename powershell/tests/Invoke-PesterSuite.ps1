@@ -1,46 +1,65 @@
 <#
 .SYNOPSIS
-Runs (or only discovers) the module's Pester suites, powershell/tests/*.Tests.ps1. Both hosts call it: the xUnit
-host inside `dotnet test` (tests/DevTools.PowerShell.Tests) and real pwsh from .ci/test.sh.
+Runs (or only discovers) the module's Pester suites, powershell/tests/*.Tests.ps1, and writes each test's name and
+result as JSON. The xUnit host (tests/DevTools.PowerShell.Tests) starts it in the repository's pwsh and makes each
+Pester test one xUnit case.
 
 .OUTPUTS
-Pester's run object (-PassThru), unless -SummaryPath is given: then "passed failed" goes to that file as well.
+None; -ResultPath gets { Tests: [{ Name, Result, Message }], ContainerFailures: [text] }. Pester's own report goes to
+the host (-Verbosity).
 #>
 [CmdletBinding()]
 param(
     # Pester.psd1 (the test project lays Pester out under its output: Pester/Pester.psd1).
     [Parameter(Mandatory)] [string] $PesterPath,
+    # Where to write the tests' names and results (JSON).
+    [Parameter(Mandatory)] [string] $ResultPath,
     # The built module's manifest (DevTools.psd1); default: the Debug build output.
     [string] $ModulePath,
     # Discover the tests without running them (their names, for xUnit's theory data).
     [switch] $DiscoveryOnly,
-    [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')] [string] $Verbosity = 'Normal',
-    # Where to write "passed failed" for a shell to add up.
-    [string] $SummaryPath,
-    # An NUnit XML report.
-    [string] $TestResultPath
+    [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')] [string] $Verbosity = 'Normal'
 )
 $ErrorActionPreference = 'Stop'
 if ($ModulePath) { $env:DEVTOOLS_MODULE_PATH = (Resolve-Path $ModulePath).Path }
 if ([Console]::IsOutputRedirected -and $PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module (Resolve-Path $PesterPath).Path -Force
 
+function Get-TestName($Test) {
+    <#
+    "File.Tests: Block.Test", Pester's ExpandedPath after the file. Discovery leaves a data-driven name's <_> and <key>
+    unexpanded; they are expanded from the test's data here, as the run does, so both name a test alike.
+    #>
+    $data = $Test.Data
+    $path = [regex]::Replace($Test.ExpandedPath, '<([^<>]+)>', {
+            param($match)
+            $key = $match.Groups[1].Value
+            if ($null -eq $data) { $match.Value }
+            elseif ($key -eq '_') { "$data" }
+            elseif ($data -is [System.Collections.IDictionary]) { if ($data.Contains($key)) { "$($data[$key])" } else { $match.Value } }
+            elseif ($data.PSObject.Properties[$key]) { "$($data.$key)" }
+            else { $match.Value }
+        })
+    "$([System.IO.Path]::GetFileNameWithoutExtension($Test.ScriptBlock.File)): $path"
+}
+
+function Get-ErrorText($ErrorRecords) {
+    ($ErrorRecords | ForEach-Object { "$($_.Exception.Message)`n$($_.ScriptStackTrace)" }) -join "`n`n"
+}
+
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = @(Get-ChildItem -Path $PSScriptRoot -Filter '*.Tests.ps1' | Sort-Object Name | ForEach-Object FullName)
 $configuration.Run.PassThru = $true
 $configuration.Run.SkipRun = [bool] $DiscoveryOnly
 $configuration.Output.Verbosity = $Verbosity
-if ($TestResultPath) {
-    $configuration.TestResult.Enabled = $true
-    $configuration.TestResult.OutputPath = $TestResultPath
-    $configuration.TestResult.OutputFormat = 'NUnitXml'
-}
-$result = Invoke-Pester -Configuration $configuration
-if ($SummaryPath) {
-    # A container (file) that failed outside its tests (a syntax error, a failing BeforeAll with no test) counts as one failure.
-    $failed = $result.FailedCount + @($result.Containers | Where-Object { $_.Result -eq 'Failed' -and $_.FailedCount -eq 0 }).Count
-    Set-Content -Path $SummaryPath -Value "$($result.PassedCount) $failed"
-}
-else {
-    $result
-}
+$run = Invoke-Pester -Configuration $configuration
+
+[pscustomobject]@{
+    Tests             = @($run.Tests | ForEach-Object {
+            [pscustomobject]@{ Name = Get-TestName $_; Result = "$($_.Result)"; Message = Get-ErrorText $_.ErrorRecord }
+        })
+    # A container whose own ErrorRecord is set failed outside its tests (a syntax error, a failing top-level BeforeAll).
+    ContainerFailures = @($run.Containers | Where-Object { $_.ErrorRecord.Count -gt 0 } | ForEach-Object {
+            "$($_.Item): $(Get-ErrorText $_.ErrorRecord)"
+        })
+} | ConvertTo-Json -Depth 3 | Set-Content -Path $ResultPath -Encoding utf8NoBOM

@@ -115,6 +115,58 @@ Describe 'Get-LocalFunction' {
     }
 }
 
+Describe '-TemplatePath' {
+    BeforeAll {
+        function New-ProjectFolder([string] $Name, [hashtable] $Templates) {
+            # A folder with templates (relative path = logical id of its one function, the test probe).
+            $folder = Join-Path $Workspace.Root $Name
+            foreach ($entry in $Templates.GetEnumerator()) {
+                $path = Join-Path $folder $entry.Key
+                New-Item -ItemType Directory -Path (Split-Path $path) -Force | Out-Null
+                Set-Content -Path $path -Value @"
+Resources:
+  $($entry.Value):
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: provided.al2023
+      CodeUri: $(Join-Path (Get-RepoRoot) 'tests/Functions/probe')
+      Handler: probe
+"@
+            }
+            $folder
+        }
+    }
+
+    It 'takes a folder that holds only template.yml, as the current location by default' {
+        $folder = New-ProjectFolder 'yml-only' @{ 'template.yml' = 'FromYml' }
+        Push-Location $folder
+        try {
+            $function = Get-LocalFunction
+            $function.LogicalId | Should -Be 'FromYml'
+            $function.TemplatePath | Should -Be (Join-Path $folder 'template.yml')
+            $line = 'Invoke-LocalFunction From'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'FromYml'
+        }
+        finally {
+            Stop-LocalBackend -Confirm:$false
+            Pop-Location
+        }
+    }
+
+    It 'prefers the template sam build wrote, as the CLI does; the project folder stays the workspace' {
+        $folder = New-ProjectFolder 'sam-built' @{ 'template.yaml' = 'FromSource'; '.aws-sam/build/template.yaml' = 'FromBuild' }
+        try {
+            $function = Get-LocalFunction -TemplatePath $folder
+            $function.LogicalId | Should -Be 'FromBuild'
+            $function.TemplatePath | Should -Be (Join-Path $folder '.aws-sam/build/template.yaml')
+            (Get-LocalBackend -TemplatePath $folder).Workspace | Should -Be $folder
+        }
+        finally {
+            Stop-LocalBackend -TemplatePath $folder -Confirm:$false
+        }
+    }
+}
+
 Describe 'The backend' {
     It 'is started on first use, shared, and stopped by Stop-LocalBackend' {
         $null = Get-LocalFunction -TemplatePath $Template

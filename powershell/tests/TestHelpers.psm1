@@ -58,16 +58,36 @@ function Remove-TestWorkspace {
     Remove-Item -Path $Workspace.Root -Recurse -Force -ErrorAction SilentlyContinue
 }
 
-function Wait-Until {
-    <# Polls a condition (environments freeze about a millisecond after an invoke answers). #>
-    param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $TimeoutMilliseconds = 5000)
-    $clock = [System.Diagnostics.Stopwatch]::StartNew()
-    while ($clock.ElapsedMilliseconds -lt $TimeoutMilliseconds) {
-        $value = & $Condition
-        if ($value) { return $value }
-        Start-Sleep -Milliseconds 10
+function Wait-LifecycleEvent {
+    <#
+    Runs -Action, then waits for the backend's event that says it took effect (the environment frozen, the invoke
+    started) instead of polling for the effect, and returns -Action's output. The subscription is in place before
+    -Action runs, so the event cannot come first.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $TemplatePath,
+        [Parameter(Mandatory)] [string] $FunctionName,
+        [Parameter(Mandatory)] [string] $Type,
+        [Parameter(Mandatory)] [scriptblock] $Action,
+        [int] $TimeoutSeconds = 20
+    )
+    $client = New-SecondClient -TemplatePath $TemplatePath
+    $deadline = [System.Threading.CancellationTokenSource]::new([timespan]::FromSeconds($TimeoutSeconds))
+    try {
+        $events = $client.ReadEventsAsync($deadline.Token).GetAsyncEnumerator($deadline.Token)
+        $null = $client.SubscribeAsync($FunctionName, $deadline.Token).GetAwaiter().GetResult()
+        $output = & $Action
+        do {
+            try { $more = $events.MoveNextAsync().AsTask().GetAwaiter().GetResult() }
+            catch [OperationCanceledException] { throw "No $Type event of $FunctionName within $TimeoutSeconds s." }
+            if (-not $more) { throw "The backend closed the connection before a $Type event of $FunctionName." }
+        } until ($events.Current.Type -eq $Type)
+        $output
     }
-    & $Condition
+    finally {
+        $client.Dispose()
+        $deadline.Dispose()
+    }
 }
 
 function New-SecondClient {
@@ -78,4 +98,4 @@ function New-SecondClient {
     [DevTools.Client.DevToolsClient]::ConnectOrStartAsync($options, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
-Export-ModuleMember -Function Get-DevToolsModulePath, Get-RepoRoot, New-TestWorkspace, Remove-TestWorkspace, Wait-Until, New-SecondClient
+Export-ModuleMember -Function Get-DevToolsModulePath, Get-RepoRoot, New-TestWorkspace, Remove-TestWorkspace, Wait-LifecycleEvent, New-SecondClient

@@ -1,17 +1,20 @@
-using System.Collections.ObjectModel;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
+using System.Diagnostics;
 using System.Reflection;
-using System.Text;
+using System.Text.Json;
 
 namespace DevTools.PowerShell.Tests;
 
 /// <summary>
-/// Runs powershell/tests/Invoke-PesterSuite.ps1 in PowerShell hosted in this process: once to discover the Pester
-/// tests (their names are the xUnit cases), once to run them all (each case then reads its own result).
+/// Runs powershell/tests/Invoke-PesterSuite.ps1 in the repository's pwsh (the local .NET tool of
+/// .config/dotnet-tools.json, which this project's build restores), so the module loads as users load it: once to
+/// discover the Pester tests (their names are the xUnit cases), once to run them all (each case then reads its own result).
 /// </summary>
 public static class PesterSuite
 {
+    /// <summary>The whole run takes a minute or two; this is for a pwsh that hangs.</summary>
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(15);
+
+    private static readonly Lazy<PesterRun> LazyDiscovery = new(() => Invoke(discoveryOnly: true), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<PesterRun> LazyRun = new(() => Invoke(discoveryOnly: false), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string ModulePath => Metadata("DevToolsModule");
@@ -22,110 +25,69 @@ public static class PesterSuite
     public static PesterRun Run => LazyRun.Value;
 
     /// <summary>The suites' test names, without running them.</summary>
-    public static IReadOnlyList<string> Discover() => Invoke(discoveryOnly: true).Tests.Keys.ToList();
+    public static IReadOnlyList<string> Discover() => LazyDiscovery.Value.Tests.Keys.ToList();
 
     private static PesterRun Invoke(bool discoveryOnly)
     {
-        var state = InitialSessionState.CreateDefault2();
-        if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-        using var runspace = RunspaceFactory.CreateRunspace(state);
-        runspace.Open();
-        using var ps = System.Management.Automation.PowerShell.Create(runspace);
-        ps.AddCommand(SuiteScript)
-            .AddParameter("PesterPath", PesterPath)
-            .AddParameter("ModulePath", ModulePath)
-            .AddParameter("Verbosity", "None");
-        if (discoveryOnly) ps.AddParameter("DiscoveryOnly");
+        var name = discoveryOnly ? "pester-discovery" : "pester-run";
+        var resultPath = Path.Combine(AppContext.BaseDirectory, name + ".json");
+        File.Delete(resultPath);
 
-        var log = new StringBuilder();
-        ps.Streams.Information.DataAdded += (_, e) => log.AppendLine(ps.Streams.Information[e.Index].MessageData?.ToString());
-        ps.Streams.Error.DataAdded += (_, e) => log.AppendLine("ERROR: " + ps.Streams.Error[e.Index]);
-        Collection<PSObject> output;
-        try
+        // `dotnet pwsh` finds the tool manifest from its working folder up: the suite's folder is inside the repository.
+        var start = new ProcessStartInfo("dotnet")
         {
-            output = ps.Invoke();
-        }
-        catch (RuntimeException e)
-        {
-            throw new InvalidOperationException($"Invoke-PesterSuite.ps1 failed: {e.Message}\n{log}", e);
-        }
-        if (!discoveryOnly) File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "pester-output.txt"), log.ToString());
-        var result = output.LastOrDefault(o => o?.Properties["Tests"] is not null)
-            ?? throw new InvalidOperationException($"Invoke-Pester returned no result.\n{log}");
-        return PesterRun.From(result, log.ToString());
+            WorkingDirectory = Path.GetDirectoryName(SuiteScript)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "pwsh", "-NoProfile", "-NonInteractive", "-File", SuiteScript, "-PesterPath", PesterPath, "-ModulePath", ModulePath, "-ResultPath", resultPath })
+            start.ArgumentList.Add(argument);
+        if (discoveryOnly) start.ArgumentList.Add("-DiscoveryOnly");
+
+        using var pwsh = Process.Start(start)!;
+        var output = pwsh.StandardOutput.ReadToEndAsync();
+        var errors = pwsh.StandardError.ReadToEndAsync();
+        if (!pwsh.WaitForExit(RunTimeout)) pwsh.Kill(entireProcessTree: true);
+        pwsh.WaitForExit();
+        var log = output.Result + errors.Result;
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, name + ".log"), log);
+
+        if (!File.Exists(resultPath))
+            throw new InvalidOperationException(
+                $"`dotnet pwsh -File {Path.GetFileName(SuiteScript)}` ended (exit code {pwsh.ExitCode}) without results. " +
+                $"pwsh is the repository's local .NET tool (`dotnet tool restore`); Pester is laid out at {PesterPath}.\n{PesterRun.Tail(log)}");
+        return PesterRun.From(File.ReadAllText(resultPath), log);
     }
 
     private static string Metadata(string key) =>
         typeof(PesterSuite).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
 
-/// <summary>One Invoke-Pester -PassThru run: its tests by name, and what failed outside any test.</summary>
+/// <summary>One Invoke-PesterSuite.ps1 run: its tests by name, what failed outside any test, and what pwsh printed.</summary>
 public sealed class PesterRun
 {
     public required IReadOnlyDictionary<string, PesterTestResult> Tests { get; init; }
     public required IReadOnlyList<string> ContainerFailures { get; init; }
     public required string Log { get; init; }
 
-    public static PesterRun From(PSObject run, string log)
+    public static PesterRun From(string resultJson, string log)
     {
+        var result = JsonSerializer.Deserialize<SuiteResult>(resultJson) ?? throw new InvalidOperationException($"Empty Pester result.\n{Tail(log)}");
         var tests = new Dictionary<string, PesterTestResult>(StringComparer.Ordinal);
-        foreach (var test in Enumerate(run.Properties["Tests"].Value))
+        foreach (var test in result.Tests)
         {
-            var name = NameOf(test);
+            var name = test.Name;
             while (tests.ContainsKey(name)) name += " (again)";
-            tests[name] = new PesterTestResult(
-                test.Properties["Result"].Value?.ToString() ?? "NotRun",
-                Message(test));
+            tests[name] = new PesterTestResult(test.Result, test.Message ?? "");
         }
-        // A container whose own ErrorRecord is set failed outside its tests (a syntax error, a failing top-level BeforeAll);
-        // one that failed only because some of its tests did is reported by those tests' cases.
-        var containerFailures = Enumerate(run.Properties["Containers"].Value)
-            .Select(c => (Item: c.Properties["Item"].Value, Errors: Enumerate(c.Properties["ErrorRecord"].Value).ToList()))
-            .Where(c => c.Errors.Count > 0)
-            .Select(c => $"{c.Item}: {string.Join("\n", c.Errors.Select(e => e.ToString()))}")
-            .ToList();
-        return new PesterRun { Tests = tests, ContainerFailures = containerFailures, Log = log };
+        return new PesterRun { Tests = tests, ContainerFailures = result.ContainerFailures, Log = log };
     }
 
-    /// <summary>"File.Tests: Describe.Context.It", as Pester's ExpandedPath names it, with the file.</summary>
-    private static string NameOf(PSObject test)
-    {
-        var path = Expand(test.Properties["ExpandedPath"].Value?.ToString() ?? test.Properties["Name"].Value?.ToString() ?? "?", test.Properties["Data"]?.Value);
-        var file = (test.Properties["ScriptBlock"].Value as PSObject)?.BaseObject is ScriptBlock block ? block.File
-            : (test.Properties["ScriptBlock"].Value as ScriptBlock)?.File;
-        return file is null ? path : $"{Path.GetFileNameWithoutExtension(file)}: {path}";
-    }
+    public static string Tail(string log) => log.Length > 4000 ? log[^4000..] : log;
 
-    /// <summary>Discovery leaves a data-driven name's <c>&lt;_&gt;</c> and <c>&lt;key&gt;</c> unexpanded; the run expands them from the test's data.</summary>
-    private static string Expand(string name, object? data)
-    {
-        if (data is null || !name.Contains('<')) return name;
-        var item = data is PSObject ps ? ps.BaseObject : data;
-        return System.Text.RegularExpressions.Regex.Replace(name, "<([^<>]+)>", m =>
-        {
-            var key = m.Groups[1].Value;
-            if (key == "_") return item.ToString() ?? "";
-            if (item is System.Collections.IDictionary dictionary && dictionary.Contains(key)) return dictionary[key]?.ToString() ?? "";
-            return PSObject.AsPSObject(data).Properties[key]?.Value?.ToString() ?? m.Value;
-        });
-    }
+    private sealed record SuiteResult(List<TestResult> Tests, List<string> ContainerFailures);
 
-    private static string Message(PSObject test)
-    {
-        var errors = Enumerate(test.Properties["ErrorRecord"].Value).ToList();
-        if (errors.Count == 0) return "";
-        return string.Join("\n\n", errors.Select(e => e.BaseObject is ErrorRecord record
-            ? $"{record.Exception.Message}\n{record.ScriptStackTrace}"
-            : e.ToString()));
-    }
-
-    private static IEnumerable<PSObject> Enumerate(object? value) => value switch
-    {
-        null => [],
-        PSObject { BaseObject: System.Collections.IEnumerable list and not string } => list.Cast<object>().Select(PSObject.AsPSObject),
-        System.Collections.IEnumerable list and not string => list.Cast<object>().Select(PSObject.AsPSObject),
-        _ => [PSObject.AsPSObject(value)],
-    };
+    private sealed record TestResult(string Name, string Result, string? Message);
 }
 
 public sealed record PesterTestResult(string Result, string Message);

@@ -18,7 +18,7 @@ public sealed class PesterTests
     public void Pester(string test)
     {
         var run = PesterSuite.Run;
-        Assert.True(run.Tests.TryGetValue(test, out var result), $"Pester did not run '{test}'. Its log:\n{Tail(run.Log)}");
+        Assert.True(run.Tests.TryGetValue(test, out var result), $"Pester did not run '{test}'. Its log:\n{PesterRun.Tail(run.Log)}");
         if (result!.Result is "Failed") Assert.Fail(result.Message);
         Assert.True(result.Result is "Passed" or "Skipped", $"'{test}' ended {result.Result}. {result.Message}\n{string.Join("\n", run.ContainerFailures)}");
     }
@@ -28,12 +28,10 @@ public sealed class PesterTests
     public void EverySuiteRanAndEveryTestWasDiscovered()
     {
         var run = PesterSuite.Run;
-        Assert.True(run.ContainerFailures.Count == 0, "Pester containers failed:\n" + string.Join("\n", run.ContainerFailures) + "\n" + Tail(run.Log));
+        Assert.True(run.ContainerFailures.Count == 0, "Pester containers failed:\n" + string.Join("\n", run.ContainerFailures) + "\n" + PesterRun.Tail(run.Log));
         var discovered = PesterSuite.Discover().ToHashSet();
         var unknown = run.Tests.Keys.Where(name => !discovered.Contains(name)).ToList();
         Assert.True(unknown.Count == 0, "Ran but not discovered: " + string.Join(", ", unknown));
         Assert.NotEmpty(run.Tests);
     }
-
-    private static string Tail(string log) => log.Length > 4000 ? log[^4000..] : log;
 }

@@ -7,7 +7,7 @@ namespace DevTools.PowerShell.Backend;
 /// <summary>
 /// One session-wide connection to a workspace's backend, shared by every cmdlet call (so a warm invoke
 /// costs one round trip, not a connect). It subscribes to every function's lifecycle events once and
-/// hands each event to the invokes that are waiting for that function.
+/// hands each event to the commands waiting for events; each picks the ones it shows.
 /// </summary>
 internal sealed class BackendConnection : IDisposable
 {
@@ -35,11 +35,11 @@ internal sealed class BackendConnection : IDisposable
     /// <summary>The backend freezes idle environments (so an <c>environment.frozen</c> event follows an invoke).</summary>
     public bool Freezes => Info.FreezesEnvironments;
 
-    /// <summary>Events of <paramref name="functionName"/> (as events name it) from now on, until the sink is disposed.</summary>
-    public EventSink OpenSink(string? functionName, CancellationToken cancellationToken)
+    /// <summary>Every event from now on, until the sink is disposed.</summary>
+    public EventSink OpenSink()
     {
         _subscribed.GetAwaiter().GetResult();
-        var sink = new EventSink(this, functionName);
+        var sink = new EventSink(this);
         lock (_gate) _sinks = [.. _sinks, sink];
         return sink;
     }
@@ -51,8 +51,7 @@ internal sealed class BackendConnection : IDisposable
 
     private void OnEvent(object? sender, LifecycleEventNotification e)
     {
-        foreach (var sink in Volatile.Read(ref _sinks))
-            if (sink.FunctionName is null || string.Equals(sink.FunctionName, e.FunctionName, StringComparison.Ordinal)) sink.Add(e);
+        foreach (var sink in Volatile.Read(ref _sinks)) sink.Add(e);
     }
 
     /// <summary>The template's functions (cached; <paramref name="refresh"/> asks again).</summary>
@@ -63,29 +62,6 @@ internal sealed class BackendConnection : IDisposable
         return _functions = Client.ListFunctionsAsync(cancellationToken).GetAwaiter().GetResult();
     }
 
-    /// <summary>
-    /// The function the backend will run for a name the Invoke API accepts (logical id, function name, full or partial
-    /// ARN, with or without a qualifier); null when the template has no such function (the invoke then answers 404).
-    /// </summary>
-    public FunctionDescription? FindFunction(string name, CancellationToken cancellationToken)
-    {
-        var bare = BareFunctionName(name);
-        return Find(Functions(false, cancellationToken)) ?? Find(Functions(true, cancellationToken));
-
-        FunctionDescription? Find(FunctionListResult list) =>
-            list.Functions.FirstOrDefault(f => f.LogicalId == bare || f.FunctionName == bare)
-            ?? list.Functions.FirstOrDefault(f => string.Equals(f.LogicalId, bare, StringComparison.OrdinalIgnoreCase) || string.Equals(f.FunctionName, bare, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary><c>arn:aws:lambda:r:a:function:Name:Qualifier</c>, <c>a:function:Name</c>, <c>Name:Qualifier</c> → <c>Name</c>.</summary>
-    internal static string BareFunctionName(string name)
-    {
-        var parts = name.Split(':');
-        var index = Array.IndexOf(parts, "function");
-        if (index >= 0 && index + 1 < parts.Length) return parts[index + 1];
-        return parts[0];
-    }
-
     public void Dispose()
     {
         Client.EventReceived -= OnEvent;
@@ -93,14 +69,12 @@ internal sealed class BackendConnection : IDisposable
     }
 
     /// <summary>A queue of one caller's events, filled on the connection's thread and drained on the pipeline thread.</summary>
-    internal sealed class EventSink(BackendConnection connection, string? functionName) : IDisposable
+    internal sealed class EventSink(BackendConnection connection) : IDisposable
     {
         private readonly BlockingCollection<LifecycleEventNotification> _events = new();
 
         /// <summary>Not an event: added by <see cref="Wake"/> so a waiting reader looks at its other conditions at once.</summary>
         public static readonly LifecycleEventNotification WakeUp = new() { Type = "" };
-
-        public string? FunctionName { get; } = functionName;
 
         public void Wake() => Add(WakeUp);
 

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using DevTools.Client;
 using DevTools.Protocol.Transport;
+using DevTools.Protocol.Workspace;
 
 namespace DevTools.PowerShell.Backend;
 
 /// <summary>
-/// The session's connections, one per workspace (the template's folder), made by connect-or-start: the first
+/// The session's connections, one per workspace (<see cref="TemplateLocator.WorkspaceOf"/>), made by connect-or-start: the first
 /// cmdlet to need a workspace's backend starts it when none answers; every PowerShell session, editor and
 /// other client of that workspace then shares its engine and environments.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class BackendConnections
     /// <summary>The live connection for the template's workspace, connecting (and starting the backend) if needed.</summary>
     public static BackendConnection Get(string templatePath, Action<string> verbose, CancellationToken cancellationToken)
     {
-        var workspace = WorkspaceEndpoint.NormalizeWorkspace(Path.GetDirectoryName(templatePath)!);
+        var workspace = WorkspaceKey(templatePath);
         if (Connections.TryGetValue(workspace, out var existing) && existing.IsAlive) return Check(existing, templatePath);
 
         ConnectGate.Wait(cancellationToken);
@@ -43,7 +44,7 @@ internal static class BackendConnections
     /// <summary>The connection when a backend already serves the workspace; null (nothing started) when none answers.</summary>
     public static BackendConnection? TryGetRunning(string templatePath, Action<string> verbose, CancellationToken cancellationToken)
     {
-        var workspace = WorkspaceEndpoint.NormalizeWorkspace(Path.GetDirectoryName(templatePath)!);
+        var workspace = WorkspaceKey(templatePath);
         if (Connections.TryGetValue(workspace, out var existing) && existing.IsAlive) return existing;
         var connection = Connect(templatePath, workspace, start: false, verbose, cancellationToken);
         if (connection is not null) Connections[workspace] = connection;
@@ -51,11 +52,8 @@ internal static class BackendConnections
     }
 
     /// <summary>A cached live connection only (no connect at all): for tab completion.</summary>
-    public static BackendConnection? Cached(string templatePath)
-    {
-        var workspace = WorkspaceEndpoint.NormalizeWorkspace(Path.GetDirectoryName(templatePath)!);
-        return Connections.TryGetValue(workspace, out var existing) && existing.IsAlive ? existing : null;
-    }
+    public static BackendConnection? Cached(string templatePath) =>
+        Connections.TryGetValue(WorkspaceKey(templatePath), out var existing) && existing.IsAlive ? existing : null;
 
     /// <summary>A connection of its own (not shared), e.g. for following the event stream with a filter.</summary>
     public static DevToolsClient ConnectDedicated(string templatePath, CancellationToken cancellationToken) =>
@@ -73,6 +71,9 @@ internal static class BackendConnections
         foreach (var key in Connections.Keys)
             if (Connections.TryRemove(key, out var connection)) connection.Dispose();
     }
+
+    /// <summary>The workspace a template belongs to, as the connections are keyed (and its endpoint is derived).</summary>
+    private static string WorkspaceKey(string templatePath) => WorkspaceEndpoint.NormalizeWorkspace(TemplateLocator.WorkspaceOf(templatePath));
 
     private static BackendConnection? Connect(string templatePath, string workspace, bool start, Action<string> verbose, CancellationToken cancellationToken)
     {

@@ -45,7 +45,7 @@ public sealed class BuildLocalFunctionCommand : DevToolsCmdlet
         if (FunctionName is not { Length: > 0 }) request.All = true;
         else
             foreach (var name in FunctionName)
-                if (!request.Names.Contains(name, StringComparer.OrdinalIgnoreCase)) request.Names.Add(name);
+                if (!request.Names.Contains(name, StringComparer.Ordinal)) request.Names.Add(name);
     }
 
     protected override void EndProcessing()
@@ -60,45 +60,29 @@ public sealed class BuildLocalFunctionCommand : DevToolsCmdlet
         FunctionListResult list = new();
         if (!Try(() => list = connection.Functions(refresh: true, CancelToken), templatePath)) return;
 
-        // Names are resolved here, so an unknown one is reported on its own and the others are still built.
-        List<string>? ids = null;
+        // Wildcards pick from the template's functions, as Get-LocalFunction's do; other names go to the engine as typed:
+        // it resolves them (logical id, name, ARN) and refuses the whole build when one names no function.
+        List<string>? names = null;
         if (!request.All)
         {
-            ids = [];
-            foreach (var name in request.Names)
-            {
-                var matches = Resolve(list, name);
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-                {
-                    WriteError(new ErrorRecord(
-                            new ItemNotFoundException($"No function {name} in {templatePath}. Functions: {string.Join(", ", list.Functions.Select(f => f.LogicalId))}."),
-                            "ResourceNotFoundException", ErrorCategory.ObjectNotFound, name)
-                        { ErrorDetails = new ErrorDetails($"No function {name} in {templatePath}.") { RecommendedAction = "Get-LocalFunction lists the template's functions." } });
-                }
-                foreach (var f in matches)
-                    if (!ids.Contains(f.LogicalId)) ids.Add(f.LogicalId);
-            }
-            if (ids.Count == 0) return;
-            ids = list.Functions.Select(f => f.LogicalId).Where(ids.Contains).ToList(); // template order
+            names = request.Names.SelectMany(name => Expand(list, name)).Distinct(StringComparer.Ordinal).ToList();
+            if (names.Count == 0) return; // only wildcards, matching nothing
         }
+        WriteVerbose($"Building {(names is null ? "every function" : string.Join(", ", names))}{(Force ? " (forced)" : "")} on backend pid {connection.Info.ProcessId}.");
 
-        var targets = ids is null ? list.Functions : list.Functions.Where(f => ids.Contains(f.LogicalId)).ToList();
-        var names = new HashSet<string>(targets.SelectMany(f => new[] { f.LogicalId, f.FunctionName }), StringComparer.Ordinal);
-        WriteVerbose($"Building {(ids is null ? "every function" : string.Join(", ", ids))}{(Force ? " (forced)" : "")} on backend pid {connection.Info.ProcessId}.");
-
-        using var sink = connection.OpenSink(null, CancelToken);
+        using var sink = connection.OpenSink();
         var clock = Stopwatch.StartNew();
-        var build = connection.Client.BuildAsync(new BuildParams { Functions = ids, Force = Force }, CancelToken);
+        var build = connection.Client.BuildAsync(new BuildParams { Functions = names, Force = Force }, CancelToken);
         _ = build.ContinueWith(t => { _ = t.Exception; sink.Wake(); }, TaskContinuationOptions.ExecuteSynchronously);
 
-        var progress = new ProgressReporter(this, targets.Count);
+        var progress = new ProgressReporter(this, names?.Count ?? list.Functions.Count);
         BuildResult result;
         try
         {
             // The pipeline thread writes progress and the log as the events come (cmdlets may only write from it).
             while (!build.IsCompleted)
-                if (sink.TryTake(out var e, 100, CancelToken)) Render(e, names, progress);
-            while (sink.TryTake(out var queued)) Render(queued, names, progress);
+                if (sink.TryTake(out var e, 100, CancelToken)) Render(e, progress);
+            while (sink.TryTake(out var queued)) Render(queued, progress);
 
             try
             {
@@ -113,7 +97,7 @@ public sealed class BuildLocalFunctionCommand : DevToolsCmdlet
                             new NotSupportedException($"The backend of this folder (pid {connection.Info.ProcessId}, version {connection.Info.Version}) cannot build functions: it predates lambda/build.", e),
                             "BackendOutdated", ErrorCategory.NotImplemented, templatePath)
                         { ErrorDetails = new ErrorDetails($"The backend (pid {connection.Info.ProcessId}, version {connection.Info.Version}) cannot build functions.") { RecommendedAction = $"Stop-LocalBackend -TemplatePath '{templatePath}', then run Build-LocalFunction again (it starts the module's own backend)." } });
-                else WriteFailure(e, ids is null ? templatePath : string.Join(", ", ids));
+                else WriteFailure(e, names is null ? templatePath : string.Join(", ", names));
                 return;
             }
         }
@@ -148,26 +132,18 @@ public sealed class BuildLocalFunctionCommand : DevToolsCmdlet
         }
     }
 
-    /// <summary>The template's functions a name means: a wildcard pattern over logical ids and names, else the name as the Invoke API resolves it.</summary>
-    private static List<FunctionDescription> Resolve(FunctionListResult list, string name)
+    /// <summary>A wildcard pattern's functions (their logical ids), matched over logical ids and names; any other name as it is.</summary>
+    private static IEnumerable<string> Expand(FunctionListResult list, string name)
     {
-        if (WildcardPattern.ContainsWildcardCharacters(name))
-        {
-            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-            return list.Functions.Where(f => pattern.IsMatch(f.LogicalId) || pattern.IsMatch(f.FunctionName)).ToList();
-        }
-        var bare = BackendConnection.BareFunctionName(name);
-        var match = list.Functions.FirstOrDefault(f => f.LogicalId == bare || f.FunctionName == bare)
-            ?? list.Functions.FirstOrDefault(f => string.Equals(f.LogicalId, bare, StringComparison.OrdinalIgnoreCase) || string.Equals(f.FunctionName, bare, StringComparison.OrdinalIgnoreCase));
-        return match is null ? [] : [match];
+        if (!WildcardPattern.ContainsWildcardCharacters(name)) return [name];
+        var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+        return list.Functions.Where(f => pattern.IsMatch(f.LogicalId) || pattern.IsMatch(f.FunctionName)).Select(f => f.LogicalId);
     }
 
     /// <summary>One build event: its text to Verbose (the build log), its step and last line to the progress bar.</summary>
-    private void Render(LifecycleEventNotification e, HashSet<string> names, ProgressReporter progress)
+    private void Render(LifecycleEventNotification e, ProgressReporter progress)
     {
-        if (ReferenceEquals(e, BackendConnection.EventSink.WakeUp)) return;
-        if (!e.Type.StartsWith("build.", StringComparison.Ordinal)) return;
-        if (!string.IsNullOrEmpty(e.FunctionName) && !names.Contains(e.FunctionName)) return; // another client's build
+        if (ReferenceEquals(e, BackendConnection.EventSink.WakeUp) || !e.Type.StartsWith("build.", StringComparison.Ordinal)) return;
         WriteVerbose(e.Text ?? $"{e.Type} {(e.Record.ValueKind == JsonValueKind.Undefined ? "{}" : e.Record.GetRawText())}");
         progress.On(e);
     }

@@ -6,8 +6,9 @@ namespace DevTools.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Gets the execution environments ("containers") of the workspace's backend.</para>
-/// Every client of the workspace sees the same environments: those this session's invokes created, and those of
-/// VS Code, the CLI or another PowerShell session on the same folder.
+/// Every client of the workspace's backend sees the same environments: those this session's invokes created, and those
+/// of VS Code or another PowerShell session on the same folder. Not the CLI's: <c>devtools invoke</c> runs an engine of
+/// its own for one command (as <c>sam local invoke</c> does), and its environments end with it.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "Container")]
 [OutputType(typeof(LocalContainer))]

@@ -78,7 +78,7 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
         }
         catch (PayloadConversionException e)
         {
-            WriteError(new ErrorRecord(e, "PayloadConversionFailed", ErrorCategory.InvalidData, Payload ?? ClientContext));
+            WriteFailure(e, Payload ?? ClientContext);
             return;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -99,26 +99,29 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
             Qualifier = Qualifier,
         };
 
-        FunctionDescription? function = null;
-        if (!Try(() => function = connection.FindFunction(FunctionName, CancelToken), FunctionName)) return;
         WriteVerbose($"Invoking {FunctionName} ({InvocationType}{(payload is null ? "" : $", {Encoding.UTF8.GetByteCount(payload)} bytes")}) on backend pid {connection.Info.ProcessId}.");
 
-        // Events of the function the name resolves to; an unknown name gets none (its invoke answers 404).
-        using var sink = connection.OpenSink(function?.FunctionName ?? "\0unknown", CancelToken);
+        // The sink opens before the invoke is sent, so no record is missed; it holds every function's records until the
+        // engine says which function the name means (its DryRun answer, asked alongside the invoke: no extra round trip).
+        using var sink = connection.OpenSink();
         var clock = Stopwatch.StartNew();
         var invoke = connection.Client.InvokeAsync(parameters, CancelToken);
+        var dryRun = InvocationType == InvocationTypes.DryRun ? invoke
+            : connection.Client.InvokeAsync(new InvokeParams { FunctionName = FunctionName, Qualifier = Qualifier, InvocationType = InvocationTypes.DryRun }, CancelToken);
         _ = invoke.ContinueWith(t => { _ = t.Exception; sink.Wake(); }, TaskContinuationOptions.ExecuteSynchronously);
 
-        var progress = new ProgressReporter(this, FunctionName, function?.TimeoutSeconds);
         try
         {
+            var functionName = FunctionNameFrom(dryRun);
+            var progress = new ProgressReporter(this, FunctionName, () => TimeoutOf(connection, functionName));
+
             // The pipeline thread writes the records as they come (cmdlets may only write from it).
             while (!invoke.IsCompleted)
             {
-                if (sink.TryTake(out var e, 50, CancelToken)) Render(e, progress);
+                if (sink.TryTake(out var e, 50, CancelToken)) Render(e, functionName, progress);
                 else if (clock.Elapsed > ProgressAfter) progress.Show(clock.Elapsed);
             }
-            while (sink.TryTake(out var queued)) Render(queued, progress);
+            while (sink.TryTake(out var queued)) Render(queued, functionName, progress);
 
             InvokeResponse response;
             try
@@ -139,7 +142,7 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
                 var waited = Stopwatch.StartNew();
                 while (waited.Elapsed < FrozenGrace && sink.TryTake(out var e, (int)Math.Max(1, (FrozenGrace - waited.Elapsed).TotalMilliseconds), CancelToken))
                 {
-                    Render(e, progress);
+                    Render(e, functionName, progress);
                     if (_settled.Contains(environmentId)) break;
                 }
             }
@@ -171,10 +174,40 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
         return File.ReadAllText(path, Encoding.UTF8);
     }
 
-    /// <summary>One lifecycle record: its Lambda text to the Information stream, the engine's record to Verbose.</summary>
-    private void Render(LifecycleEventNotification notification, ProgressReporter progress)
+    /// <summary>
+    /// The function the engine runs for the name the user typed (logical id, name, ARN, qualifier), as its DryRun answers;
+    /// null when it refused the name: the invoke then fails with the engine's own error, which is the one reported.
+    /// </summary>
+    private string? FunctionNameFrom(Task<InvokeResponse> dryRun)
     {
-        if (ReferenceEquals(notification, BackendConnection.EventSink.WakeUp)) return;
+        try
+        {
+            return dryRun.GetAwaiter().GetResult().FunctionName;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !CancelToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The function's timeout, for the progress bar's 100% (from the session's list of the template's functions); null when unknown.</summary>
+    private int? TimeoutOf(BackendConnection connection, string? functionName)
+    {
+        if (functionName is null) return null;
+        try
+        {
+            return connection.Functions(refresh: false, CancelToken).Functions.FirstOrDefault(f => f.FunctionName == functionName)?.TimeoutSeconds;
+        }
+        catch (Exception) when (!CancelToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One lifecycle record of the invoked function: its Lambda text to the Information stream, the engine's record to Verbose.</summary>
+    private void Render(LifecycleEventNotification notification, string? functionName, ProgressReporter progress)
+    {
+        if (notification.FunctionName != functionName || ReferenceEquals(notification, BackendConnection.EventSink.WakeUp)) return;
         if (notification.EnvironmentId is { } environment && notification.Type is "environment.frozen" or "environment.reset" or "environment.retired")
             _settled.Add(environment);
         var e = new LifecycleEvent(notification);
@@ -224,10 +257,11 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
     private static string Short(string id) => id.Length > 8 ? id.Substring(0, 8) : id;
 
     /// <summary>Write-Progress for an invoke that takes a while: the latest record as status, the timeout as 100%.</summary>
-    private sealed class ProgressReporter(Cmdlet cmdlet, string functionName, int? timeoutSeconds)
+    private sealed class ProgressReporter(Cmdlet cmdlet, string functionName, Func<int?> timeoutSeconds)
     {
         private static int _nextActivityId = 0x4C00;
         private readonly int _activityId = Interlocked.Increment(ref _nextActivityId);
+        private readonly Lazy<int?> _timeoutSeconds = new(timeoutSeconds);
         private TimeSpan? _lastShown;
         private bool _shown;
 
@@ -242,7 +276,7 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
             {
                 CurrentOperation = $"{elapsed.TotalSeconds:0.0} s",
             };
-            if (timeoutSeconds is > 0 and var timeout)
+            if (_timeoutSeconds.Value is > 0 and var timeout)
             {
                 record.PercentComplete = (int)Math.Min(99, elapsed.TotalSeconds * 100 / timeout);
                 record.SecondsRemaining = (int)Math.Max(0, timeout - elapsed.TotalSeconds);

@@ -8,7 +8,7 @@ namespace DevTools.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Follows the backend's lifecycle events as they happen, until Ctrl+C (like Get-Content -Wait).</para>
-/// Sees every client's invokes: this session's, the editor's, the CLI's, an AWS SDK's through the Invoke API.
+/// Sees every invoke the workspace's backend runs: this session's, another session's, the editor's, an AWS SDK's through its Invoke API.
 /// </summary>
 [Cmdlet(VerbsCommunications.Receive, "LifecycleEvent")]
 [OutputType(typeof(LifecycleEvent))]
@@ -43,7 +43,7 @@ public sealed class ReceiveLifecycleEventCommand : DevToolsCmdlet
         {
             client = BackendConnections.ConnectDedicated(templatePath, CancelToken);
         }
-        catch (Exception e) when (ToErrorRecord(e, templatePath) is { } record)
+        catch (Exception e) when (ErrorRecords.From(e, templatePath) is { } record)
         {
             ThrowTerminatingError(record);
             return;
@@ -55,7 +55,7 @@ public sealed class ReceiveLifecycleEventCommand : DevToolsCmdlet
             {
                 Call(token => client.SubscribeAsync(FunctionName, token));
             }
-            catch (Exception e) when (ToErrorRecord(e, FunctionName) is { } record)
+            catch (Exception e) when (ErrorRecords.From(e, FunctionName) is { } record)
             {
                 events.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 ThrowTerminatingError(record);

@@ -2,11 +2,12 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using DevTools.PowerShell.Backend;
+using DevTools.Protocol.Workspace;
 
 namespace DevTools.PowerShell.Completion;
 
 /// <summary>
-/// Completes -FunctionName from the template (-TemplatePath, else template.yaml in the current location): from the
+/// Completes -FunctionName from the template (-TemplatePath, else the current location): from the
 /// session's live backend connection when there is one (names as the engine resolved them), else from the template's
 /// text. Completion never starts a backend.
 /// </summary>
@@ -41,14 +42,11 @@ public sealed class FunctionNameCompleter : IArgumentCompleter
             .ToList();
     }
 
-    /// <summary>The template's full path from the command line's -TemplatePath, resolved against the current location.</summary>
+    /// <summary>The template the command line's -TemplatePath (default: the current location) stands for, as the cmdlet will resolve it.</summary>
     private static string? TemplateFor(IDictionary fakeBoundParameters)
     {
         var given = fakeBoundParameters.Contains("TemplatePath") ? fakeBoundParameters["TemplatePath"]?.ToString() : null;
-        var location = CurrentFileSystemLocation();
-        var path = Path.GetFullPath(Path.Combine(location, given is { Length: > 0 } ? given : DevTools.PowerShell.Commands.DevToolsCmdlet.DefaultTemplateName));
-        if (Directory.Exists(path)) path = Path.Combine(path, DevTools.PowerShell.Commands.DevToolsCmdlet.DefaultTemplateName);
-        return File.Exists(path) ? path : null;
+        return TemplateLocator.Resolve(Path.Combine(CurrentFileSystemLocation(), given ?? ""));
     }
 
     private static string CurrentFileSystemLocation()
