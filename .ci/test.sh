@@ -32,7 +32,7 @@ status=0
 dotnet build DevTools.sln --nologo -v quiet || status=$?
 if [ "$status" -eq 0 ]; then
   # One project at a time: the tests time real processes, so they should not compete for the 2 cores.
-  for project in tests/*/*.csproj; do
+  for project in tests/*.Tests/*.csproj; do
     name=$(basename "$project" .csproj)
     dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
   done
