@@ -105,12 +105,7 @@ public sealed class NoOrphansTests
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            if (condition()) return;
-            await Task.Delay(50);
-        }
-        Assert.Fail("not done within 5 s: " + what);
+        if (!await Poll.UntilAsync(condition, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50))) Assert.Fail("not done within 5 s: " + what);
     }
 
     private static int FreePort()

@@ -23,12 +23,12 @@ public static class LoopDevices
     /// <summary>Waits (bounded) until none of these devices is still attached to its image.</summary>
     public static async Task WaitUntilNoneAsync(string prefix, IReadOnlyDictionary<string, string> devices)
     {
-        for (var i = 0; i < 100; i++)
+        bool NoneAttached()
         {
             var now = BackedBy(prefix);
-            if (!devices.Any(d => now.TryGetValue(d.Key, out var image) && image == d.Value)) return;
-            await Task.Delay(50);
+            return !devices.Any(d => now.TryGetValue(d.Key, out var image) && image == d.Value);
         }
-        Assert.Fail("loop devices still attached after 5 s: " + string.Join(", ", devices.Select(d => $"{d.Key} -> {d.Value}")));
+        if (!await Poll.UntilAsync(NoneAttached, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)))
+            Assert.Fail("loop devices still attached after 5 s: " + string.Join(", ", devices.Select(d => $"{d.Key} -> {d.Value}")));
     }
 }

@@ -5,13 +5,8 @@ public static class ProcessAssert
     /// <summary>Asserts that a process is gone (or a zombie about to be reaped) within a few seconds.</summary>
     public static async Task GoneAsync(int pid, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(5));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (!IsAlive(pid)) return;
-            await Task.Delay(50);
-        }
-        Assert.Fail($"process {pid} is still running");
+        if (!await Poll.UntilAsync(() => !IsAlive(pid), within ?? TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50)))
+            Assert.Fail($"process {pid} is still running");
     }
 
     public static bool IsAlive(int pid)

@@ -41,14 +41,8 @@ public sealed class TestEngine : IAsyncDisposable
     /// <summary>Waits until an event matching the predicate has been raised.</summary>
     public async Task<T> WaitForAsync<T>(Func<T, bool>? predicate = null, TimeSpan? timeout = null) where T : LifecycleEvent
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < deadline)
-        {
-            var match = Events.OfType<T>().FirstOrDefault(e => predicate?.Invoke(e) ?? true);
-            if (match is not null) return match;
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"No {typeof(T).Name} event arrived. Events:\n{string.Join('\n', TextLines())}");
+        var match = await Poll.UntilAsync(() => Events.OfType<T>().FirstOrDefault(e => predicate?.Invoke(e) ?? true), timeout ?? TimeSpan.FromSeconds(10));
+        return match ?? throw new TimeoutException($"No {typeof(T).Name} event arrived. Events:\n{string.Join('\n', TextLines())}");
     }
 
     public async ValueTask DisposeAsync()

@@ -26,7 +26,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private long _oomKillsSeen;
     private bool _everInitialized;
     private long _peakBytes;
-    private readonly FreezeScheduler _freezer;
+    private readonly FreezeScheduler<RuntimeProcess> _freezer;
 
     // Signals for the phase in progress; replaced at the start of each phase.
     private TaskCompletionSource _initSignal = NewSignal();
@@ -52,7 +52,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _server = new RuntimeApiServer(_session);
         _sandbox = context.Sandboxes.Create(Id, function.MemorySizeMb, function.EphemeralStorageMb);
         _lifecycle = new EnvironmentLifecycle(e => Publish(e));
-        _freezer = new FreezeScheduler(_sandbox, context.Options.FreezeDelay, OnFrozen);
+        _freezer = new FreezeScheduler<RuntimeProcess>(_sandbox.Freeze, _sandbox.Thaw, context.Options.FreezeDelay, OnFrozen);
         _deadline = new InvokeDeadline(OnDeadlinePassed);
         Publish(new EnvironmentCreated { FunctionName = function.FunctionName, EnvironmentId = Id, Isolation = Isolation, TmpPath = _sandbox.TmpHostPath, TmpMode = _sandbox.TmpMode });
         if (_sandbox.Warning is { } warning) Publish(new EngineWarning { FunctionName = function.FunctionName, EnvironmentId = Id, Message = warning });

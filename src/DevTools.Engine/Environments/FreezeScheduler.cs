@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DevTools.Engine.Isolation;
 
 namespace DevTools.Engine.Environments;
 
@@ -9,21 +8,24 @@ namespace DevTools.Engine.Environments;
 /// the environment still running and skips both the freeze and the thaw: the one place this engine
 /// trades a sliver of fidelity (background work may run for that moment) for speed.
 /// </summary>
-internal sealed class FreezeScheduler : IDisposable
+/// <typeparam name="TProcess">What is frozen (the runtime's process tree; anything, in tests).</typeparam>
+internal sealed class FreezeScheduler<TProcess> : IDisposable where TProcess : class
 {
     private readonly object _gate = new();
-    private readonly EnvironmentSandbox _sandbox;
+    private readonly Action<TProcess> _freeze;
+    private readonly Action<TProcess> _thaw;
     private readonly TimeSpan _delay;
     private readonly Action<double> _onFrozen;
     private readonly Timer _timer;
-    private RuntimeProcess? _idleProcess;
+    private TProcess? _idleProcess;
     private bool _frozen;
     private long _frozenAt;
 
     /// <param name="onFrozen">Called (under the scheduler's lock, so events stay ordered) with the freeze's cost in ms.</param>
-    public FreezeScheduler(EnvironmentSandbox sandbox, TimeSpan delay, Action<double> onFrozen)
+    public FreezeScheduler(Action<TProcess> freeze, Action<TProcess> thaw, TimeSpan delay, Action<double> onFrozen)
     {
-        _sandbox = sandbox;
+        _freeze = freeze;
+        _thaw = thaw;
         _delay = delay;
         _onFrozen = onFrozen;
         _timer = new Timer(_ => FreezeIfStillIdle());
@@ -32,7 +34,7 @@ internal sealed class FreezeScheduler : IDisposable
     public bool IsFrozen { get { lock (_gate) return _frozen; } }
 
     /// <summary>The invoke is over and the runtime is back at <c>/next</c>: freeze now or after the delay.</summary>
-    public void Idle(RuntimeProcess process)
+    public void Idle(TProcess process)
     {
         lock (_gate)
         {
@@ -52,7 +54,7 @@ internal sealed class FreezeScheduler : IDisposable
             _idleProcess = null;
             if (!_frozen || process is null) return null;
             var start = Stopwatch.GetTimestamp();
-            _sandbox.Thaw(process);
+            _thaw(process);
             _frozen = false;
             return (Stopwatch.GetElapsedTime(_frozenAt), Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
@@ -80,7 +82,7 @@ internal sealed class FreezeScheduler : IDisposable
     private void FreezeLocked()
     {
         var start = Stopwatch.GetTimestamp();
-        _sandbox.Freeze(_idleProcess!);
+        _freeze(_idleProcess!);
         _frozen = true;
         _frozenAt = Stopwatch.GetTimestamp();
         _onFrozen(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

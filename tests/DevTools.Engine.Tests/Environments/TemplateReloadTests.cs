@@ -35,8 +35,7 @@ public sealed class TemplateReloadTests
             var untouched = await engine.InvokeAsync(new() { FunctionName = "Untouched", WaitForReport = true });
 
             await File.WriteAllTextAsync(template, Yaml(512));
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!events.OfType<EnvironmentRetired>().Any() && DateTime.UtcNow < deadline) await Task.Delay(50);
+            await Poll.UntilAsync(() => events.OfType<EnvironmentRetired>().Any(), TimeSpan.FromSeconds(10));
 
             var retired = Assert.Single(events.OfType<EnvironmentRetired>());
             Assert.Equal(changed.EnvironmentId, retired.EnvironmentId);

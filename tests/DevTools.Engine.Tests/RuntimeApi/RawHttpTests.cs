@@ -1,3 +1,4 @@
+using DevTools.Tests.Shared;
 using System.Net.Sockets;
 using System.Text;
 using DevTools.Engine.RuntimeApi;
@@ -191,9 +192,7 @@ public sealed class RawHttpTests : IAsyncLifetime
     /// <summary>The server acknowledges a runtime's answer (202) before it hands the answer on: wait for the hand-over.</summary>
     private async Task HandedOnAsync(Func<bool> handedOn)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!handedOn() && DateTime.UtcNow < deadline) await Task.Delay(5);
-        Assert.True(handedOn(), $"not handed on: response {_observer.Response ?? "none"}, error type {_observer.ErrorType ?? "none"}");
+        Assert.True(await Poll.UntilAsync(handedOn, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(5)), $"not handed on: response {_observer.Response ?? "none"}, error type {_observer.ErrorType ?? "none"}");
     }
 
     private static RuntimeInvocation Event(string id, string payload = "{}") => new()

@@ -1,3 +1,4 @@
+using DevTools.Tests.Shared;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using DevTools.Protocol;
@@ -57,24 +58,14 @@ public sealed class RpcClient : IAsyncDisposable
     /// <summary>Waits until a received event matches (bounded, so a missing event fails the test instead of hanging it).</summary>
     public async Task<LifecycleEventNotification> WaitForEventAsync(Func<LifecycleEventNotification, bool> match, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Events.FirstOrDefault(match) is { } found) return found;
-            await Task.Delay(20);
-        }
-        throw new TimeoutException("No matching event. Received:\n" + string.Join('\n', Events.Select(e => $"{e.Type} {e.Text}")));
+        return await Poll.UntilAsync(() => Events.FirstOrDefault(match), within ?? TimeSpan.FromSeconds(15))
+            ?? throw new TimeoutException("No matching event. Received:\n" + string.Join('\n', Events.Select(e => $"{e.Type} {e.Text}")));
     }
 
     public async Task<PublishDiagnosticsParams> WaitForDiagnosticsAsync(Func<PublishDiagnosticsParams, bool> match)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Diagnostics.LastOrDefault(match) is { } found) return found;
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"No matching diagnostics; received {Diagnostics.Count} publication(s).");
+        return await Poll.UntilAsync(() => Diagnostics.LastOrDefault(match), TimeSpan.FromSeconds(15))
+            ?? throw new TimeoutException($"No matching diagnostics; received {Diagnostics.Count} publication(s).");
     }
 
     public async ValueTask DisposeAsync()

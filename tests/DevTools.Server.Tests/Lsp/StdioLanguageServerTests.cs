@@ -113,9 +113,7 @@ public sealed class StdioLanguageServerTests : IAsyncLifetime
         var after = await CodeLensesAsync(template);
         Assert.Contains(after, l => l.Command!.Title == "1 warm environment");
         // The editor was asked to fetch lenses again when the environment appeared.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Volatile.Read(ref _client.CodeLensRefreshes) == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
-        Assert.True(_client.CodeLensRefreshes > 0);
+        Assert.True(await Poll.UntilAsync(() => Volatile.Read(ref _client.CodeLensRefreshes) > 0, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
