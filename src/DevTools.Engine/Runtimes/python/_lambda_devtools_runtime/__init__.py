@@ -2,5 +2,4 @@
 
 Its modules mirror the Node.js client's (../../node/): main (init), runtime (the invoke loop),
 runtime_api_client, handler_loader, context, marshalling, errors, logs, import_paths.
-Standard library only; Python 3.9+.
 """
