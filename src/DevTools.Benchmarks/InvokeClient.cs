@@ -6,7 +6,6 @@ namespace DevTools.Benchmarks;
 /// <summary>Invokes over Lambda's Invoke HTTP API with one keep-alive connection per client, timing each call.</summary>
 internal sealed class InvokeClient : IDisposable
 {
-    private static readonly byte[] EmptyEvent = "{}"u8.ToArray();
     private readonly HttpClient _http;
     private readonly string _path;
 
@@ -24,7 +23,7 @@ internal sealed class InvokeClient : IDisposable
     public async Task<double> InvokeAsync(byte[]? payload = null)
     {
         var start = Stopwatch.GetTimestamp();
-        using var content = new ByteArrayContent(payload ?? EmptyEvent);
+        using var content = new ByteArrayContent(payload ?? BenchmarkFunctions.EmptyEvent);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _http.PostAsync(_path, content);
         await response.Content.ReadAsByteArrayAsync();

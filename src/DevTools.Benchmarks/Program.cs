@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DevTools.Benchmarks;
+using DevTools.Benchmarks.Scenarios;
 
 // The benchmark suite: `npm run bench` (see README). Prints a table and rewrites docs/performance.md.
 
@@ -29,17 +30,22 @@ var settings = quick
     : new Settings { PeersDirectory = peers };
 settings = settings with { EngineArguments = extra.ToArray(), CliDll = cli ?? settings.CliDll };
 var report = new Report();
-var benchmarks = new Benchmarks(report, settings);
+// The scenarios of a full run, in its order, by the names `--only` selects.
+(string Name, Func<Task> Run)[] suite =
+[
+    ("warm", new WarmHttpBenchmark(report, settings).RunAsync),
+    ("overhead", new EngineOverheadBenchmark(report, settings).RunAsync),
+    ("cold", new ColdStartBenchmark(report, settings).RunAsync),
+    ("startup", new StartupBenchmark(report, settings).RunAsync),
+    ("jsonrpc", new JsonRpcBenchmark(report, settings).RunAsync),
+    ("powershell", new PowerShellBenchmark(report, settings).RunAsync),
+    // Last: tearing down 256 environments keeps the machine busy for a while after the level ends.
+    ("scale", new ScaleBenchmark(report, settings).RunAsync),
+];
 var stopwatch = Stopwatch.StartNew();
-if (only is null or "warm") await benchmarks.WarmHttpAsync();
-if (only is null or "overhead") await benchmarks.EngineOverheadAsync();
-if (only is null or "cold") await benchmarks.ColdStartAsync();
-if (only is null or "startup") await benchmarks.StartupAsync();
-if (only is null or "jsonrpc") await benchmarks.JsonRpcAsync();
-if (only is null or "powershell") await benchmarks.PowerShellAsync();
-// Last: tearing down 256 environments keeps the machine busy for a while after the level ends.
-if (only is null or "scale") await benchmarks.ScaleAsync();
-if (only == "soak") await benchmarks.SoakAsync(soakRequests, soakClients);
+foreach (var (name, run) in suite)
+    if (only is null || only == name) await run();
+if (only == "soak") await SoakBenchmark.RunAsync(soakRequests, soakClients); // never part of a full run
 
 if (output is not null && only != "soak")
 {

@@ -87,6 +87,18 @@ public sealed class ManagedRuntimeTests
         Assert.Equal(errorType, initReport.ErrorType);
     }
 
+    [Fact]
+    public async Task PythonModulesNamedLikeTheClientsOwnAreTheFunctions()
+    {
+        // The function's runtime.py, errors.py, logs.py... (one per module of the client) import as the function's.
+        await using var test = Engine(TestFunctions.Managed("F", "python3.11", "python-shadowing", "runtime.handler"));
+        var result = await test.InvokeAsync("F");
+        Assert.Null(result.FunctionError);
+        var origins = result.Json().EnumerateObject().ToDictionary(module => module.Name, module => module.Value.GetString());
+        Assert.Contains("errors", origins.Keys);
+        Assert.All(origins, module => Assert.Equal("function", module.Value));
+    }
+
     [Theory]
     [InlineData("nodejs20.x", "node", "handlers.logs", "\tINFO\thello from node")]
     [InlineData("python3.11", "python", "handlers.logs", "hello from python")]

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using DevTools.Engine.Invocation;
+
+namespace DevTools.Benchmarks.Scenarios;
+
+/// <summary>Cold starts per runtime: what the engine adds, the whole cold invoke, and a bare interpreter start for scale.</summary>
+internal sealed class ColdStartBenchmark(Report report, Settings settings)
+{
+    public async Task RunAsync()
+    {
+        const string section = "Cold start";
+        await using var engine = BenchmarkFunctions.NewEngine(out _);
+        var engineAdded = new List<double>();
+        foreach (var function in new[] { "Node", "Python", "Provided" })
+        {
+            var whole = new List<double>();
+            for (var i = 0; i < settings.ColdStarts; i++)
+            {
+                await engine.StopEnvironmentsAsync(function);
+                var start = Stopwatch.GetTimestamp();
+                var result = await engine.InvokeAsync(new InvokeRequest { FunctionName = function, Payload = BenchmarkFunctions.EmptyEvent });
+                whole.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (result.Timestamps is { ProcessStarted: > 0, InitDone: > 0 } t)
+                    engineAdded.Add(Stopwatch.GetElapsedTime(t.Accepted, t.ProcessStarted).TotalMilliseconds + Stopwatch.GetElapsedTime(t.InitDone, t.Delivered).TotalMilliseconds);
+            }
+            report.Add(section, $"{function}: whole cold invoke p50", Report.Ms(new Stats(whole).P50), $"{whole.Count} cold starts");
+        }
+        report.Add(section, "node -e '' (bare start, for scale): p50", Report.Ms(BareStart("node", "-e", "")));
+        report.Add(section, "python3 -c '' (bare start, for scale): p50", Report.Ms(BareStart("python3", "-c", "")));
+        var added = new Stats(engineAdded);
+        report.Add(section, "engine-added (request in → process started, + first /next → event out): p50 / p99", $"{Report.Ms(added.P50)} / {Report.Ms(added.P99)}", $"sandbox: {engine.Isolation.Level}, /tmp {engine.Isolation.Tmp}");
+        report.Target("Engine-added cold-start overhead ≤ 10 ms p50", Report.Ms(added.P50), added.P50 <= 10);
+    }
+
+    private static double BareStart(string program, params string[] args)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true })!;
+            process.WaitForExit();
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return new Stats(samples).P50;
+    }
+}
