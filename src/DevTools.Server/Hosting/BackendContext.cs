@@ -1,4 +1,6 @@
 using DevTools.Engine;
+using DevTools.Engine.Catalog;
+using DevTools.Engine.Invocation;
 using DevTools.Server.Rpc.Events;
 
 namespace DevTools.Server.Hosting;
@@ -11,6 +13,10 @@ internal sealed class BackendContext(LambdaEngine engine, BackendOptions options
     public EventBroadcaster Events { get; } = events;
     public BackendLog Log { get; } = log;
     public IBackendControl Control { get; } = control;
+
+    /// <summary>The function a client named (any name the Invoke API takes; the engine's 404 otherwise); null when none was named.</summary>
+    public FunctionConfiguration? FunctionNamed(string? name) =>
+        string.IsNullOrEmpty(name) ? null : FunctionResolver.Resolve(Engine.Catalog, name, null, Engine.Options);
 }
 
 /// <summary>What handlers may ask of the host.</summary>

@@ -1,4 +1,3 @@
-using DevTools.Engine.Invocation;
 using DevTools.Protocol;
 using DevTools.Server.Hosting;
 
@@ -11,7 +10,7 @@ internal sealed class ListEnvironmentsHandler(BackendContext context) : IRequest
 
     public Task<EnvironmentListResult> HandleAsync(EnvironmentListParams parameters, CancellationToken cancellationToken)
     {
-        var logicalId = parameters.FunctionName is { Length: > 0 } name ? FunctionResolver.Resolve(context.Engine.Catalog, name, null, context.Engine.Options).LogicalId : null;
+        var logicalId = context.FunctionNamed(parameters.FunctionName)?.LogicalId;
         return Task.FromResult(new EnvironmentListResult
         {
             Environments = context.Engine.ListEnvironments()

@@ -1,4 +1,3 @@
-using DevTools.Engine.Invocation;
 using DevTools.Protocol;
 using DevTools.Server.Hosting;
 
@@ -11,7 +10,7 @@ internal sealed class StopEnvironmentsHandler(BackendContext context) : IRequest
 
     public async Task<EnvironmentStopResult> HandleAsync(EnvironmentStopParams parameters, CancellationToken cancellationToken)
     {
-        var function = parameters.FunctionName is { Length: > 0 } name ? FunctionResolver.Resolve(context.Engine.Catalog, name, null, context.Engine.Options).LogicalId : null;
+        var function = context.FunctionNamed(parameters.FunctionName)?.LogicalId;
         var environmentId = string.IsNullOrEmpty(parameters.EnvironmentId) ? null : parameters.EnvironmentId;
         var stopped = await context.Engine.StopEnvironmentsAsync(function, environmentId).ConfigureAwait(false);
         return new EnvironmentStopResult { Stopped = stopped };

@@ -1,4 +1,3 @@
-using DevTools.Engine.Invocation;
 using DevTools.Protocol;
 using DevTools.Server.Hosting;
 
@@ -12,10 +11,7 @@ internal sealed class SubscribeHandler(BackendContext context, ClientSession ses
     public Task<object?> HandleAsync(SubscribeParams parameters, CancellationToken cancellationToken)
     {
         // Events carry the function's name; callers may use any name the Invoke API accepts.
-        var functionName = parameters.FunctionName is { Length: > 0 } name
-            ? FunctionResolver.Resolve(context.Engine.Catalog, name, null, context.Engine.Options).FunctionName
-            : null;
-        session.Subscribe(functionName);
+        session.Subscribe(context.FunctionNamed(parameters.FunctionName)?.FunctionName);
         return Task.FromResult<object?>(null);
     }
 }
