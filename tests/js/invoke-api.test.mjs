@@ -63,22 +63,10 @@ test('404 ResourceNotFoundException', { timeout: 30_000 }, async () => {
   assert.equal(error.$metadata.httpStatusCode, 404);
 });
 
-test('400 InvalidRequestContentException for a payload that is not JSON', { timeout: 30_000 }, async () => {
-  const error = await serviceError(new InvokeCommand({ FunctionName: 'Probe', Payload: new TextEncoder().encode('{oops') }));
-  assert.equal(error.name, 'InvalidRequestContentException');
-  assert.equal(error.$metadata.httpStatusCode, 400);
-});
-
 test('413 RequestTooLargeException over 6 MB', { timeout: 30_000 }, async () => {
   const error = await serviceError(new InvokeCommand({ FunctionName: 'Probe', Payload: json('x'.repeat(6 * 1024 * 1024)) }));
   assert.equal(error.name, 'RequestTooLargeException');
   assert.equal(error.$metadata.httpStatusCode, 413);
-});
-
-test('429 TooManyRequestsException when no concurrency is left', { timeout: 30_000 }, async () => {
-  const error = await serviceError(new InvokeCommand({ FunctionName: 'Limited', Payload: json({}) }));
-  assert.equal(error.name, 'TooManyRequestsException');
-  assert.equal(error.$metadata.httpStatusCode, 429);
 });
 
 test('ListFunctions and GetFunction describe the template', { timeout: 30_000 }, async () => {

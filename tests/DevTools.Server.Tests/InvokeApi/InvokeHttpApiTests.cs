@@ -94,29 +94,20 @@ public sealed class InvokeHttpApiTests : InvokeApiTestHost
         Assert.Contains("REPORT RequestId:", log);
     }
 
-    [Theory]
-    [InlineData("Nope", 404, "ResourceNotFoundException")]
-    [InlineData("Limited", 429, "TooManyRequestsException")]
-    public async Task ServiceErrorsCarryTheAwsErrorType(string name, int status, string errorType)
+    // The engine's own error cases (404, 400, 413, 429) are tested at the engine; here, how this front end carries one.
+    [Fact]
+    public async Task ServiceErrorsCarryTheAwsErrorType()
     {
-        var response = await Invoke(name, "{}");
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal(errorType, response.Headers.GetValues("x-amzn-ErrorType").Single());
+        var response = await Invoke("Nope", "{}");
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("ResourceNotFoundException", response.Headers.GetValues("x-amzn-ErrorType").Single());
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("User", body.GetProperty("Type").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("Message").GetString()));
     }
 
     [Fact]
-    public async Task BadJsonIsInvalidRequestContent()
-    {
-        var response = await Invoke("Probe", "{oops");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("x-amzn-ErrorType").Single());
-    }
-
-    [Fact]
-    public async Task OversizeRequestIs413()
+    public async Task OversizeRequestIs413WhileTheCallerStillSends()
     {
         var response = await Invoke("Probe", "\"" + new string('x', 6 * 1024 * 1024) + "\"");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
