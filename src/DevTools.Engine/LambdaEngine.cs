@@ -78,7 +78,7 @@ public sealed class LambdaEngine : IAsyncDisposable
         EnsureRunnable(function);
         WarnOnceAboutItsBuild(function);
         var payload = PayloadValidator.Validate(request.Payload, request.InvocationType);
-        var clientContext = PayloadValidator.DecodeClientContext(request.ClientContextBase64);
+        var clientContext = PayloadValidator.ValidateClientContext(request.ClientContext);
         var requestId = Guid.NewGuid().ToString();
         var arn = FunctionResolver.FunctionArn(Options, function.FunctionName, request.Qualifier);
 

@@ -12,8 +12,8 @@ public sealed record InvokeRequest
     /// <summary>Return the last 4 KB of the invoke's log (<c>LogType=Tail</c>).</summary>
     public bool LogTail { get; init; }
 
-    /// <summary>Base64 of the client context JSON, as <c>X-Amz-Client-Context</c> carries it.</summary>
-    public string? ClientContextBase64 { get; init; }
+    /// <summary>The client context as JSON text, as the runtime receives it (each front end decodes its own encoding once).</summary>
+    public string? ClientContext { get; init; }
 
     public string? Qualifier { get; init; }
 

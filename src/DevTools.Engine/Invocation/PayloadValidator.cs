@@ -26,17 +26,18 @@ public static class PayloadValidator
         return payload;
     }
 
-    /// <summary>Decodes <c>X-Amz-Client-Context</c> (base64 JSON) into the string the runtime receives.</summary>
-    public static string? DecodeClientContext(string? base64)
+    /// <summary>Checks the client context (JSON text, as the runtime receives it) against Lambda's size limit and shape.</summary>
+    public static string? ValidateClientContext(string? json)
     {
-        if (string.IsNullOrEmpty(base64)) return null;
-        byte[] bytes;
-        try { bytes = Convert.FromBase64String(base64); }
-        catch (FormatException) { throw LambdaServiceException.InvalidContent("Client context must be a valid Base64-encoded JSON object."); }
-        if (bytes.Length > LambdaLimits.MaxClientContextBytes)
+        if (string.IsNullOrEmpty(json)) return null;
+        if (Encoding.UTF8.GetByteCount(json) > LambdaLimits.MaxClientContextBytes)
             throw LambdaServiceException.InvalidParameter($"Client context must be smaller than {LambdaLimits.MaxClientContextBytes} bytes.");
-        try { using var _ = JsonDocument.Parse(bytes); }
-        catch (JsonException) { throw LambdaServiceException.InvalidContent("Client context must be a valid Base64-encoded JSON object."); }
-        return Encoding.UTF8.GetString(bytes);
+        try { using var _ = JsonDocument.Parse(json); }
+        catch (JsonException) { throw InvalidClientContext(); }
+        return json;
     }
+
+    /// <summary>The Invoke API's answer to a client context that is not base64 JSON.</summary>
+    public static LambdaServiceException InvalidClientContext() =>
+        LambdaServiceException.InvalidContent("Client context must be a valid Base64-encoded JSON object.");
 }

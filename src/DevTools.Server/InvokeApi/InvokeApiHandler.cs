@@ -66,7 +66,7 @@ internal sealed class InvokeApiHandler(LambdaEngine engine)
             Payload = request.Body,
             InvocationType = type,
             LogTail = logType == "Tail" && type == InvocationType.RequestResponse,
-            ClientContextBase64 = request.Header("X-Amz-Client-Context"),
+            ClientContext = DecodeClientContext(request.Header("X-Amz-Client-Context")),
         }, type == InvocationType.RequestResponse ? connection.WatchForClose() : CancellationToken.None).ConfigureAwait(false);
 
         var headers = new List<KeyValuePair<string, string>>(4)
@@ -79,5 +79,13 @@ internal sealed class InvokeApiHandler(LambdaEngine engine)
         return result.StatusCode == 200
             ? new InvokeApiResponse(200, headers, result.ContentType, result.Payload)
             : new InvokeApiResponse(result.StatusCode, headers, null, ReadOnlyMemory<byte>.Empty);
+    }
+
+    /// <summary><c>X-Amz-Client-Context</c> is base64 of the JSON: decoded here, once; the engine checks the JSON.</summary>
+    private static string? DecodeClientContext(string? base64)
+    {
+        if (string.IsNullOrEmpty(base64)) return null;
+        try { return Encoding.UTF8.GetString(Convert.FromBase64String(base64)); }
+        catch (FormatException) { throw PayloadValidator.InvalidClientContext(); }
     }
 }

@@ -85,7 +85,7 @@ internal static class ProtocolMapper
         },
     };
 
-    /// <summary>The wire's invoke params as the engine's request. The client context arrives as JSON text and travels on as the Invoke API carries it (base64).</summary>
+    /// <summary>The wire's invoke params as the engine's request (the client context is JSON text on both).</summary>
     public static InvokeRequest ToRequest(InvokeParams p)
     {
         var type = global::DevTools.Engine.Invocation.InvocationTypes.Parse(p.InvocationType);
@@ -96,7 +96,7 @@ internal static class ProtocolMapper
             Payload = string.IsNullOrEmpty(p.Payload) ? default : Encoding.UTF8.GetBytes(p.Payload),
             InvocationType = type,
             LogTail = p.LogTail && type == InvocationType.RequestResponse,
-            ClientContextBase64 = string.IsNullOrEmpty(p.ClientContext) ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(p.ClientContext)),
+            ClientContext = p.ClientContext,
             // Wait for REPORT so the result carries the final metrics, as the CLI does.
             WaitForReport = true,
         };

@@ -119,15 +119,16 @@ public sealed class InvokeApiTests
     }
 
     [Fact]
-    public async Task ClientContextIsDecodedForTheRuntime()
+    public async Task ClientContextReachesTheRuntimeAndIsChecked()
     {
         await using var test = new TestEngine(TestFunctions.Probe());
-        var context = Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"custom\":{\"k\":\"v\"}}"));
-        var result = await test.Engine.InvokeAsync(new InvokeRequest { FunctionName = "Probe", Payload = "{\"action\":\"echo\"}"u8.ToArray(), ClientContextBase64 = context });
+        var result = await test.Engine.InvokeAsync(new InvokeRequest { FunctionName = "Probe", Payload = "{\"action\":\"echo\"}"u8.ToArray(), ClientContext = "{\"custom\":{\"k\":\"v\"}}" });
         Assert.Equal("{\"custom\":{\"k\":\"v\"}}", result.Json().GetProperty("headers").GetProperty("lambda-runtime-client-context").GetString());
 
-        var bad = await Assert.ThrowsAsync<LambdaServiceException>(() => test.Engine.InvokeAsync(new InvokeRequest { FunctionName = "Probe", ClientContextBase64 = "%%%" }));
+        var bad = await Assert.ThrowsAsync<LambdaServiceException>(() => test.Engine.InvokeAsync(new InvokeRequest { FunctionName = "Probe", ClientContext = "not json" }));
         Assert.Equal("InvalidRequestContentException", bad.ErrorType);
+        var large = await Assert.ThrowsAsync<LambdaServiceException>(() => test.Engine.InvokeAsync(new InvokeRequest { FunctionName = "Probe", ClientContext = $"{{\"a\":\"{new string('x', 4000)}\"}}" }));
+        Assert.Equal("InvalidParameterValueException", large.ErrorType);
     }
 
     [Fact]

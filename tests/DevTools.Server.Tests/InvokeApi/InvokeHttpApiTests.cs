@@ -115,6 +115,19 @@ public sealed class InvokeHttpApiTests : InvokeApiTestHost
     }
 
     [Fact]
+    public async Task TheClientContextHeaderIsBase64OfTheJson()
+    {
+        var context = Convert.ToBase64String("{\"custom\":{\"k\":\"v\"}}"u8.ToArray());
+        var echoed = await Invoke("Probe", "{\"action\":\"echo\"}", ("X-Amz-Client-Context", context));
+        var headers = JsonDocument.Parse(await echoed.Content.ReadAsStringAsync()).RootElement.GetProperty("headers");
+        Assert.Equal("{\"custom\":{\"k\":\"v\"}}", headers.GetProperty("lambda-runtime-client-context").GetString());
+
+        var bad = await Invoke("Probe", "{}", ("X-Amz-Client-Context", "%%%"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("InvalidRequestContentException", bad.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
     public async Task UnknownInvocationTypeIsInvalidParameter()
     {
         var response = await Invoke("Probe", "{}", ("X-Amz-Invocation-Type", "Sometimes"));
