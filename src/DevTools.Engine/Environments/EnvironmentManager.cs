@@ -152,30 +152,24 @@ public sealed class EnvironmentManager : IAsyncDisposable
                 if (!_pools.TryGetValue(function.LogicalId, out pool!))
                     _pools[function.LogicalId] = pool = new FunctionPool(function);
 
-                if (pool.Idle.Count > 0)
+                switch (Placement.Decide(pool.Idle.Count, pool.Busy.Count, pool.Busy.Any(e => e.IsAnswered), waited,
+                    pool.Function.ReservedConcurrentExecutions, _unreservedBusy, _context.Options.ConcurrencyLimit))
                 {
-                    var warm = pool.Idle[^1];
-                    pool.Idle.RemoveAt(pool.Idle.Count - 1);
-                    MarkBusy(pool, warm);
-                    return (pool, warm);
-                }
-
-                var limit = pool.Limit(_context.Options.ConcurrencyLimit);
-                var underLimit = pool.Busy.Count < limit && (pool.HasReservation || _unreservedBusy < _context.Options.ConcurrencyLimit);
-                if (!waited && pool.Busy.Any(e => e.IsAnswered))
-                {
-                    waiter = new PoolWaiter();
-                    pool.Waiters.Add(waiter);
-                }
-                else if (underLimit)
-                {
-                    var created = new ExecutionEnvironment(pool.Function, pool.Generation, _context);
-                    MarkBusy(pool, created);
-                    return (pool, created);
-                }
-                else
-                {
-                    throw LambdaServiceException.Throttled(pool.HasReservation);
+                    case PlacementDecision.Warm:
+                        var warm = pool.Idle[^1];
+                        pool.Idle.RemoveAt(pool.Idle.Count - 1);
+                        MarkBusy(pool, warm);
+                        return (pool, warm);
+                    case PlacementDecision.ScaleOut:
+                        var created = new ExecutionEnvironment(pool.Function, pool.Generation, _context);
+                        MarkBusy(pool, created);
+                        return (pool, created);
+                    case PlacementDecision.Throttle:
+                        throw LambdaServiceException.Throttled(pool.HasReservation);
+                    default:
+                        waiter = new PoolWaiter();
+                        pool.Waiters.Add(waiter);
+                        break;
                 }
             }
             var remaining = TimeSpan.FromMilliseconds(Math.Max(1, waitUntil - Environment.TickCount64));

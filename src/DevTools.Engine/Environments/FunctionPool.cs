@@ -21,7 +21,5 @@ internal sealed class FunctionPool(FunctionConfiguration function)
     /// <summary>Callers waiting, first come first served, for a busy environment that has already answered to come back.</summary>
     public List<PoolWaiter> Waiters { get; } = [];
 
-    public int Limit(int engineLimit) => Function.ReservedConcurrentExecutions ?? engineLimit;
-
     public bool HasReservation => Function.ReservedConcurrentExecutions is not null;
 }
