@@ -195,7 +195,7 @@ public sealed class LambdaEngine : IAsyncDisposable
     }
 
     private void WatchCatalog() =>
-        _watcher?.Watch(Catalog.Functions.Select(f => f.CodeDirectory), _reload is null ? null : Catalog.TemplatePath);
+        _watcher?.Watch(Catalog.Functions.SelectMany(f => f.Layers.Select(l => l.Directory).Prepend(f.CodeDirectory)), _reload is null ? null : Catalog.TemplatePath);
 
     private void OnFilesChanged(string path)
     {
@@ -205,7 +205,9 @@ public sealed class LambdaEngine : IAsyncDisposable
             return;
         }
         RuntimeSdks.Forget(path);
-        foreach (var function in Catalog.Functions.Where(f => f.CodeDirectory == path))
+        _context.Layers.Forget(path);
+        // A layer is part of the function's code, as on Lambda (a new layer version is a new function version).
+        foreach (var function in Catalog.Functions.Where(f => f.CodeDirectory == path || f.Layers.Any(l => l.Directory == path)))
             _ = _environments.RetireAsync(function.LogicalId, EnvironmentReason.CodeChanged);
     }
 

@@ -6,6 +6,9 @@ namespace DevTools.Engine;
 /// </summary>
 public static class LambdaLimits
 {
+    /// <summary>Layers per function.</summary>
+    public const int MaxLayers = 5;
+
     public const int MinMemoryMb = 128;
     public const int MaxMemoryMb = 10_240;
     public const int DefaultMemoryMb = 128;

@@ -37,17 +37,23 @@ public static class TestFunctions
 
     public static FunctionCatalog Catalog(params FunctionConfiguration[] functions) => new("test-template.yaml", functions, []);
 
-    /// <summary>A copy of a test function's folder in a fresh temp directory, for tests that change code.</summary>
+    /// <summary>A copy of a test function's folder (with its sub-folders) in a fresh temp directory, for tests that change code.</summary>
     public static string CopyOf(string functionFolder)
     {
         var target = Path.Combine(Path.GetTempPath(), "devtools-tests", Guid.NewGuid().ToString("N")[..12], functionFolder);
+        Copy(Path.Combine(FunctionsDirectory, functionFolder), target);
+        return target;
+    }
+
+    private static void Copy(string source, string target)
+    {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Path.Combine(FunctionsDirectory, functionFolder)))
+        foreach (var file in Directory.GetFiles(source))
         {
             var destination = Path.Combine(target, Path.GetFileName(file));
             File.Copy(file, destination);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(destination, File.GetUnixFileMode(file));
         }
-        return target;
+        foreach (var folder in Directory.GetDirectories(source)) Copy(folder, Path.Combine(target, Path.GetFileName(folder)));
     }
 }

@@ -24,6 +24,12 @@ internal sealed class TemplateArguments
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public Option<string[]> LayerMap { get; } = new("--layer-map")
+    {
+        Description = "The local folder of a layer the template names by ARN: ARN=DIR (repeatable). SAM would download it; here it is read from DIR.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     public Option<string> Region { get; } = new("--region")
     {
         Description = "The region functions see in AWS_REGION.",
@@ -41,6 +47,7 @@ internal sealed class TemplateArguments
         command.Options.Add(Template);
         command.Options.Add(EnvVars);
         command.Options.Add(ParameterOverrides);
+        command.Options.Add(LayerMap);
         command.Options.Add(Region);
         command.Options.Add(Output);
         Output.AcceptOnlyFromAmong("text", "json");
@@ -84,10 +91,24 @@ internal sealed class TemplateArguments
             }
             foreach (var (key, value) in parsed) overrides[key] = value;
         }
+        var layers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in result.GetValue(LayerMap) ?? [])
+        {
+            var separator = pair.IndexOf('=');
+            if (separator <= 0 || separator == pair.Length - 1 || !pair.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                error ??= $"--layer-map: '{pair}' is not ARN=DIR.";
+                continue;
+            }
+            var folder = Path.GetFullPath(pair[(separator + 1)..]);
+            if (!Directory.Exists(folder)) error ??= $"--layer-map: {folder} is not a folder.";
+            layers[pair[..separator]] = folder;
+        }
         var envVars = result.GetValue(EnvVars);
         return new TemplateOptions
         {
             ParameterOverrides = overrides,
+            LayerMap = layers,
             EnvVarsFile = envVars is null ? null : Path.GetFullPath(envVars),
             Region = result.GetValue(Region)!,
         };

@@ -134,6 +134,15 @@ public static class DiagnosticCodes
     /// <summary>Information: the function runs with the dependencies of its last <c>devtools build</c>.</summary>
     public const string RunsWithBuild = "DT3023";
 
+    /// <summary>Warning: a layer ARN that is not in the template and not mapped to a folder (<c>--layer-map ARN=DIR</c>): the function runs without it.</summary>
+    public const string LayerNotLocal = "DT3024";
+
+    /// <summary>Error: more than Lambda's 5 layers on one function.</summary>
+    public const string TooManyLayers = "DT3025";
+
+    /// <summary>Error: a <c>Layers</c> entry that is neither a layer ARN nor a <c>!Ref</c> to a layer of the template.</summary>
+    public const string InvalidLayer = "DT3026";
+
     /// <summary>Error: the <c>--env-vars</c> file does not exist or cannot be read.</summary>
     public const string EnvVarsFileNotFound = "DT4001";
 

@@ -29,6 +29,9 @@ public sealed record FunctionConfiguration
 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The function's layers in merge order (a later layer's file wins), as Lambda extracts them into <c>/opt</c>.</summary>
+    public IReadOnlyList<LayerConfiguration> Layers { get; init; } = [];
+
     /// <summary>Per-function concurrency cap; null means the engine-wide limit applies.</summary>
     public int? ReservedConcurrentExecutions { get; init; }
 

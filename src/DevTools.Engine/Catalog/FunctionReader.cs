@@ -7,7 +7,7 @@ namespace DevTools.Engine.Catalog;
 /// intrinsics resolved per property, SAM defaults applied. Type problems are reported here; range and
 /// naming rules are <see cref="TemplateValidator"/>'s.
 /// </summary>
-internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver resolver, DiagnosticList diagnostics)
+internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver resolver, TemplateLayers layers, DiagnosticList diagnostics)
 {
     public const string ServerlessFunctionType = "AWS::Serverless::Function";
     public const string LambdaFunctionType = "AWS::Lambda::Function";
@@ -29,7 +29,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
         if (isServerless && globals is not null)
             properties = GlobalsMerger.Merge(globals, properties);
 
-        return new Reading(resource, properties, isServerless, template, resolver, diagnostics).Read();
+        return new Reading(resource, properties, isServerless, template, resolver, layers, diagnostics).Read();
     }
 
     private bool ConditionAllowsCreation(string id, MapValue definition)
@@ -49,7 +49,8 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
     }
 
     /// <summary>The state of reading one function: where its properties were and which ones stayed unresolved.</summary>
-    private sealed class Reading(MapEntry resource, MapValue properties, bool isServerless, TemplateContext template, IntrinsicResolver resolver, DiagnosticList diagnostics)
+    private sealed class Reading(MapEntry resource, MapValue properties, bool isServerless, TemplateContext template, IntrinsicResolver resolver,
+        TemplateLayers layers, DiagnosticList diagnostics)
     {
         private readonly string id = resource.Key;
         private readonly Dictionary<string, SourceLocation> locations = new(StringComparer.Ordinal);
@@ -77,6 +78,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
             var environment = Environment();
             var (architecture, architectureCount) = Architectures();
             var codeDirectory = CodeDirectory();
+            var functionLayers = Layers();
 
             var configuration = new FunctionConfiguration
             {
@@ -89,6 +91,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                 TimeoutSeconds = timeout,
                 EphemeralStorageMb = storage,
                 Environment = environment,
+                Layers = functionLayers,
                 ReservedConcurrentExecutions = reserved,
                 Architecture = architecture,
                 Location = resource.KeyLocation,
@@ -230,6 +233,55 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                     diagnostics.Error(DiagnosticCodes.InvalidPropertyType, "Architectures must be a list with one item (x86_64 or arm64).", other.Location, id);
                     return (defaultArchitecture, null);
             }
+        }
+
+        /// <summary>
+        /// <c>Layers</c>: each a <c>!Ref</c> to a layer of the template (read as the layer itself, not its deployed ARN) or a
+        /// layer-version ARN, which runs only when <c>--layer-map</c> gives its folder.
+        /// </summary>
+        private IReadOnlyList<LayerConfiguration> Layers()
+        {
+            var raw = properties["Layers"];
+            if (raw is null)
+                return [];
+            locations["Layers"] = raw.Location;
+            if ((raw as ListValue ?? resolver.Resolve(raw, id)) is not ListValue list)
+            {
+                WrongType("Layers", "Layers must be a list of layer ARNs or !Ref to layers of this template.", raw.Location);
+                return [];
+            }
+            if (list.Items.Count > LambdaLimits.MaxLayers)
+                diagnostics.Error(DiagnosticCodes.TooManyLayers, $"A function can use at most {LambdaLimits.MaxLayers} layers; this one lists {list.Items.Count}.",
+                    list.Items[LambdaLimits.MaxLayers].Location, id);
+
+            var found = new List<LayerConfiguration>();
+            foreach (var item in list.Items)
+            {
+                if (item is IntrinsicValue { Function: "Ref", Argument: ScalarValue { Text: var name } } && layers.Declares(name))
+                {
+                    if (layers.InTemplate(name) is { } local) found.Add(local); // else: the layer itself was warned about
+                    continue;
+                }
+                switch (resolver.Resolve(item, id))
+                {
+                    case ScalarValue { IsNull: false } arn when arn.Text.StartsWith("arn:", StringComparison.Ordinal) && arn.Text.Contains(":layer:", StringComparison.Ordinal):
+                        if (layers.Mapped(arn.Text) is { } mapped)
+                            found.Add(mapped);
+                        else
+                            diagnostics.Warning(DiagnosticCodes.LayerNotLocal,
+                                $"Layer {arn.Text} is not in the template; the function runs without it. Give its folder with --layer-map {arn.Text}=DIR.", item.Location, id);
+                        break;
+                    case UnresolvedValue placeholder:
+                        diagnostics.Warning(DiagnosticCodes.LayerNotLocal, $"Layer '{placeholder.Placeholder}' can't be resolved locally; the function runs without it.", item.Location, id);
+                        break;
+                    case null:
+                        break;
+                    default:
+                        diagnostics.Error(DiagnosticCodes.InvalidLayer, "A layer is a layer-version ARN or a !Ref to an AWS::Serverless::LayerVersion or AWS::Lambda::LayerVersion of this template.", item.Location, id);
+                        break;
+                }
+            }
+            return found;
         }
 
         private string CodeDirectory()

@@ -98,7 +98,8 @@ public static class TemplateLoader
         if (functionGlobals is not null && functionGlobals.Value is not MapValue)
             diagnostics.Error(DiagnosticCodes.InvalidTemplateStructure, "'Globals.Function' must be a map of properties.", functionGlobals.Value.Location);
 
-        var drafts = ReadFunctions(resources, functionGlobals?.Value as MapValue, new FunctionReader(context, resolver, diagnostics), diagnostics);
+        var layers = LayerReader.Read(resources, context, resolver, options, diagnostics);
+        var drafts = ReadFunctions(resources, functionGlobals?.Value as MapValue, new FunctionReader(context, resolver, layers, diagnostics), diagnostics);
         TemplateValidator.Validate(drafts, diagnostics);
 
         if (drafts.Count == 0)

@@ -9,6 +9,9 @@ public sealed record TemplateOptions
     /// <summary><c>--env-vars env.json</c> in SAM's format; null when not given.</summary>
     public string? EnvVarsFile { get; init; }
 
+    /// <summary><c>--layer-map ARN=DIR</c>: the local folder of a layer the template names by ARN (SAM would download it).</summary>
+    public IReadOnlyDictionary<string, string> LayerMap { get; init; } = new Dictionary<string, string>();
+
     public string Region { get; init; } = LambdaLimits.DefaultRegion;
     public string AccountId { get; init; } = LambdaLimits.DefaultAccountId;
 }

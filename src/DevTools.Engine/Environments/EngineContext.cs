@@ -16,6 +16,9 @@ public sealed class EngineContext(EngineOptions options, LifecycleEventHub event
     /// <summary>The SDKs Lambda's runtimes carry, fetched for the functions that import them.</summary>
     public RuntimeSdkProvider RuntimeSdks { get; } = new(options, events);
 
+    /// <summary>Each function's layers, merged as Lambda's <c>/opt</c>.</summary>
+    internal Layers.LayerStore Layers { get; } = new(sandboxes.WorkspaceRoot);
+
     /// <summary>Slots for running an init (see <see cref="EngineOptions.MaxConcurrentInits"/>).</summary>
     public SemaphoreSlim InitSlots { get; } = new(Math.Max(1, options.MaxConcurrentInits));
 

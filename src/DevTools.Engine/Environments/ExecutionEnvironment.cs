@@ -3,6 +3,7 @@ using DevTools.Engine.Catalog;
 using DevTools.Engine.Events;
 using DevTools.Engine.Invocation;
 using DevTools.Engine.Isolation;
+using DevTools.Engine.Layers;
 using DevTools.Engine.Runtimes;
 using DevTools.Engine.Runtimes.Sdk;
 using DevTools.Engine.RuntimeApi;
@@ -111,7 +112,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             InitOutcome init;
             // What the runtime resolves beyond the function's code; a first need of an SDK package fetches it (once per
             // machine), before the init starts, so that time is neither Init Duration nor the invoke's.
-            var searchPaths = await _context.RuntimeSdks.PrepareAsync(Function).ConfigureAwait(false);
+            var searchPaths = (await _context.RuntimeSdks.PrepareAsync(Function).ConfigureAwait(false)).With(Function, _context.Layers.OptFor(Function));
             // Inits share the machine's CPU (Lambda's each have their own): wait for a slot, outside the init's and the invoke's time.
             await _context.InitSlots.WaitAsync().ConfigureAwait(false);
             try
@@ -237,7 +238,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         {
             var environment = RuntimeEnvironmentVariables.Build(Function, _context.Options, Id, _server.Address,
                 RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt, searchPaths);
-            var spec = _context.Launcher.CreateSpec(Function, environment) with { ReadPaths = [.. searchPaths.ReadableFolders] };
+            var spec = _context.Launcher.CreateSpec(Function, environment) with { ReadPaths = [.. searchPaths.ReadableFolders], OptDirectory = searchPaths.OptDirectory };
             command = spec.CommandLine;
             timestamps.ProcessStarting = Stopwatch.GetTimestamp();
             process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);

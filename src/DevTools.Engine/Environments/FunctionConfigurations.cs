@@ -16,6 +16,7 @@ internal static class FunctionConfigurations
         && a.EphemeralStorageMb == b.EphemeralStorageMb
         && a.ReservedConcurrentExecutions == b.ReservedConcurrentExecutions
         && a.Architecture == b.Architecture
+        && a.Layers.SequenceEqual(b.Layers)
         && a.Environment.Count == b.Environment.Count
         && a.Environment.All(kv => b.Environment.TryGetValue(kv.Key, out var v) && v == kv.Value);
 }

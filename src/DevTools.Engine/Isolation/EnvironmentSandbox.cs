@@ -87,11 +87,18 @@ public sealed class EnvironmentSandbox
         if (_cgroup is not null) environment["DEVTOOLS_CGROUP_PROCS"] = string.Join(' ', _cgroup.ProcsFiles);
         if (TmpMounted)
         {
-            // Anything the runtime needs under the host's /tmp would vanish behind its private /tmp: bind it elsewhere first.
+            // Lambda's file layout: the code at /var/task (read-only), the runtime client at /var/runtime, the layers at /opt.
             var binds = new List<(string Source, string Target)>();
+            if (LambdaLayout.Available)
+            {
+                binds.Add((spec.WorkingDirectory, LambdaLayout.TaskRoot));
+                binds.Add((Runtimes.RuntimeLauncher.RuntimeClientsDirectory, LambdaLayout.RuntimeRoot));
+                if (spec.OptDirectory is { } opt) binds.Add((opt, LambdaLayout.Opt));
+            }
+            // Anything else the runtime needs under the host's /tmp would vanish behind its private /tmp: bind it elsewhere first.
             foreach (var source in new[] { spec.WorkingDirectory, Runtimes.RuntimeLauncher.RuntimeClientsDirectory }.Concat(spec.ReadPaths).Distinct())
             {
-                if (!IsUnderTmp(source)) continue;
+                if (!IsUnderTmp(source) || binds.Any(b => Covers(b.Source, source))) continue;
                 var target = Path.Combine(_directory, "binds", binds.Count.ToString());
                 Directory.CreateDirectory(target);
                 binds.Add((source, target));
@@ -99,7 +106,7 @@ public sealed class EnvironmentSandbox
             string RemapPath(string value)
             {
                 foreach (var (source, target) in binds)
-                    if (value == source || value.StartsWith(source + "/", StringComparison.Ordinal)) return target + value[source.Length..];
+                    if (Covers(source, value)) return target + value[source.Length..];
                 return value;
             }
             // Search-path variables (NODE_PATH and the like) list several folders.
@@ -108,7 +115,7 @@ public sealed class EnvironmentSandbox
             foreach (var key in environment.Keys.ToList()) environment[key] = Remap(environment[key]);
             workingDirectory = Remap(spec.WorkingDirectory);
             environment["DEVTOOLS_TMP_SOURCE"] = TmpHostPath;
-            environment["DEVTOOLS_BINDS"] = string.Join('\n', binds.Select(b => $"{b.Source}|{b.Target}"));
+            environment["DEVTOOLS_BINDS"] = string.Join('\n', binds.Select(b => $"{b.Source}|{b.Target}|{(LambdaLayout.IsReadOnly(b.Target) ? "ro" : "rw")}"));
             environment["DEVTOOLS_MOUNT"] = caps.MountPath!;
         }
         environment["DEVTOOLS_WORKDIR"] = workingDirectory;
@@ -206,4 +213,6 @@ public sealed class EnvironmentSandbox
     }
 
     private static bool IsUnderTmp(string path) => path == "/tmp" || path.StartsWith("/tmp/", StringComparison.Ordinal);
+
+    private static bool Covers(string folder, string path) => path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
 }

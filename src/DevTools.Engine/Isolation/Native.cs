@@ -17,6 +17,12 @@ internal static partial class Native
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     private static partial int SysIoctl(int fd, nuint request, out int value);
 
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SysLink(string existing, string created);
+
+    /// <summary>A hard link; false where the filesystem or the two folders' filesystems do not allow one.</summary>
+    public static bool TryHardLink(string existing, string created) => SysLink(existing, created) == 0;
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint SysGeteuid();
 

@@ -13,5 +13,8 @@ public sealed record ProcessStartSpec(
     /// <summary>Folders the runtime reads beyond its working directory (dependencies, SDKs): a private /tmp must not hide them.</summary>
     public IReadOnlyList<string> ReadPaths { get; init; } = [];
 
+    /// <summary>The function's layers merged (Lambda's <c>/opt</c>); null when it has none.</summary>
+    public string? OptDirectory { get; init; }
+
     public string CommandLine => string.Join(' ', new[] { FileName }.Concat(Arguments));
 }

@@ -7,10 +7,12 @@ for procs in ${DEVTOOLS_CGROUP_PROCS:-}; do
   echo $$ > "$procs"
 done
 if [ -n "${DEVTOOLS_TMP_SOURCE:-}" ]; then
-  # Paths under the host's /tmp (code, runtime clients) stay reachable through binds made first.
+  # Lambda's layout (/var/task, /var/runtime, /opt) and paths under the host's /tmp stay reachable through binds made first.
   if [ -n "${DEVTOOLS_BINDS:-}" ]; then
-    printf '%s\n' "$DEVTOOLS_BINDS" | while IFS='|' read -r source target; do
-      [ -n "$source" ] && "$DEVTOOLS_MOUNT" --bind "$source" "$target"
+    printf '%s\n' "$DEVTOOLS_BINDS" | while IFS='|' read -r source target mode; do
+      [ -n "$source" ] || continue
+      "$DEVTOOLS_MOUNT" --bind "$source" "$target"
+      if [ "$mode" = ro ]; then "$DEVTOOLS_MOUNT" -o remount,bind,ro "$target"; fi
     done
   fi
   "$DEVTOOLS_MOUNT" --bind "$DEVTOOLS_TMP_SOURCE" /tmp

@@ -62,10 +62,21 @@ public static class RuntimeEnvironmentVariables
                 if (paths.EsmNeedsSearchPaths) env[EsmSearchPathsVariable] = "1";
                 break;
             case RuntimeFamily.Python:
-                if (paths.DependencyPaths.Count > 0) env[PythonDependencyPathsVariable] = string.Join(':', paths.DependencyPaths);
+                if (paths.DependencyPaths.Count + paths.LayerPaths.Count > 0) env[PythonDependencyPathsVariable] = string.Join(':', paths.DependencyPaths.Concat(paths.LayerPaths));
                 if (paths.RuntimePaths.Count > 0) env[PythonRuntimePathsVariable] = string.Join(':', paths.RuntimePaths);
                 break;
         }
+        // Every runtime: a layer's bin and lib, as /opt/bin and /opt/lib are on Lambda's PATH and LD_LIBRARY_PATH.
+        if (paths.OptDirectory is { } opt)
+        {
+            Prepend(env, "PATH", Path.Combine(opt, "bin"));
+            Prepend(env, "LD_LIBRARY_PATH", Path.Combine(opt, "lib"));
+        }
+    }
+
+    private static void Prepend(Dictionary<string, string> env, string name, string folder)
+    {
+        if (Directory.Exists(folder)) env[name] = env.TryGetValue(name, out var rest) && rest.Length > 0 ? folder + ":" + rest : folder;
     }
 
     // Read and removed by the bundled runtime clients before the function's code runs.

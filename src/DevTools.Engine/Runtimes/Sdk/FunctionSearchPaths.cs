@@ -19,13 +19,20 @@ public sealed record FunctionSearchPaths(
 {
     public static FunctionSearchPaths None { get; } = new([], [], false, null);
 
-    public IEnumerable<string> All => DependencyPaths.Concat(RuntimePaths);
+    /// <summary>Module folders of the function's layers in <see cref="OptDirectory"/> (Lambda's <c>/opt</c>), between its own and the runtime's.</summary>
+    public IReadOnlyList<string> LayerPaths { get; init; } = [];
+
+    /// <summary>The function's layers merged, as Lambda's <c>/opt</c>; null when it has none.</summary>
+    public string? OptDirectory { get; init; }
+
+    public IEnumerable<string> All => DependencyPaths.Concat(LayerPaths).Concat(RuntimePaths);
 
     /// <summary>
     /// The folders holding the search paths, for a sandbox that must make them visible: whole, so that a path keeps its
     /// last name (Node.js looks for packages in folders named <c>node_modules</c>).
     /// </summary>
-    public IEnumerable<string> ReadableFolders => All.Select(p => Path.GetDirectoryName(p) ?? p).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> ReadableFolders =>
+        All.Select(p => Path.GetDirectoryName(p) ?? p).Concat(OptDirectory is null ? [] : [OptDirectory]).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>A runtime SDK's state after a function's needs were checked (what <c>lambda/build</c> reports).</summary>

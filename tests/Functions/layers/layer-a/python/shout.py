@@ -1,0 +1,3 @@
+# A module a layer provides (Lambda: /opt/python/shout.py).
+def shout(text):
+    return text.upper() + "!"
