@@ -37,6 +37,9 @@ internal static class DoctorCommand
                 TmpModes.PrivateMount => "private-mount: a tmpfs capped at EphemeralStorage on /tmp (its pages count as memory)",
                 _ => "directory: a private directory as TMPDIR; usage watched, cap not enforced",
             }}");
+            Console.Out.WriteLine($"  file layout            {(plan.Tmp != TmpModes.Directory && LambdaLayout.Available
+                ? "Lambda's: code at /var/task (read-only), runtime client at /var/runtime, layers merged at /opt (read-only)"
+                : "the real folders: LAMBDA_TASK_ROOT is the code's folder, the layers' search paths point at their merge (Lambda's paths need a private mount namespace as root)")}");
             Console.Out.WriteLine($"  no orphans             watchdog process{(plan.Level.StartsWith("cgroup") ? " + cgroup kill" : " + process-group kill")}");
             foreach (var note in caps.Notes) Console.Out.WriteLine($"  note: {note}");
             Console.Out.WriteLine();

@@ -238,7 +238,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         {
             var environment = RuntimeEnvironmentVariables.Build(Function, _context.Options, Id, _server.Address,
                 RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt, searchPaths);
-            var spec = _context.Launcher.CreateSpec(Function, environment) with { ReadPaths = [.. searchPaths.ReadableFolders], OptDirectory = searchPaths.OptDirectory };
+            var spec = _context.Launcher.CreateSpec(Function, environment, searchPaths.OptDirectory) with { ReadPaths = [.. searchPaths.ReadableFolders], OptDirectory = searchPaths.OptDirectory };
             command = spec.CommandLine;
             timestamps.ProcessStarting = Stopwatch.GetTimestamp();
             process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);

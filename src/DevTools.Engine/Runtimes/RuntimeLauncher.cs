@@ -9,7 +9,31 @@ public sealed class RuntimeLauncher(EngineOptions options)
     /// <summary>Where the bundled runtime clients are (next to the engine assembly).</summary>
     public static string RuntimeClientsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "Runtimes");
 
-    public ProcessStartSpec CreateSpec(FunctionConfiguration function, IReadOnlyDictionary<string, string> environment)
+    /// <param name="opt">The function's layers merged (Lambda's <c>/opt</c>), where a wrapper script usually comes from.</param>
+    public ProcessStartSpec CreateSpec(FunctionConfiguration function, IReadOnlyDictionary<string, string> environment, string? opt = null)
+    {
+        var spec = CreateRuntimeSpec(function, environment);
+        return function.RuntimeDefinition?.Family is RuntimeFamily.Node or RuntimeFamily.Python
+            && environment.TryGetValue(ExecWrapperVariable, out var wrapper) && wrapper.Length > 0
+            ? Wrapped(spec, wrapper, opt)
+            : spec;
+    }
+
+    /// <summary>Lambda starts a managed runtime through <c>AWS_LAMBDA_EXEC_WRAPPER</c>: the wrapper with the runtime's command as its arguments.</summary>
+    internal const string ExecWrapperVariable = "AWS_LAMBDA_EXEC_WRAPPER";
+
+    private static ProcessStartSpec Wrapped(ProcessStartSpec spec, string wrapper, string? opt)
+    {
+        // Where the environment has no /opt of its own, a wrapper from a layer is in the layers' merge.
+        var onHost = opt is not null && wrapper.StartsWith(Isolation.LambdaLayout.Opt + "/", StringComparison.Ordinal)
+            ? Path.Combine(opt, wrapper[(Isolation.LambdaLayout.Opt.Length + 1)..])
+            : wrapper;
+        if (!File.Exists(onHost))
+            throw new LaunchException("Runtime.InvalidEntrypoint", $"{ExecWrapperVariable} names {wrapper}, which does not exist.");
+        return spec with { FileName = onHost, Arguments = [spec.FileName, .. spec.Arguments] };
+    }
+
+    private ProcessStartSpec CreateRuntimeSpec(FunctionConfiguration function, IReadOnlyDictionary<string, string> environment)
     {
         if (!Directory.Exists(function.CodeDirectory))
             throw new LaunchException("Runtime.InvalidWorkingDir", $"Code directory does not exist: {function.CodeDirectory}");

@@ -42,6 +42,24 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public async Task AWrapperScriptFromALayerStartsTheRuntime()
+    {
+        var function = WithLayers(TestFunctions.Managed("Wrapped", "nodejs22.x", "layers/function", "index.handler"), "layer-a", "layer-b") with
+        {
+            Environment = new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/wrapper" },
+        };
+        await using var test = new TestEngine(function);
+        var result = await test.InvokeAsync("Wrapped");
+        Assert.True(result.FunctionError is null, result.Text());
+        Assert.Equal("layer-b", result.Json().GetProperty("wrappedBy").GetString());
+
+        var missing = function with { FunctionName = "Unwrapped", LogicalId = "Unwrapped", Environment = new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/nope" } };
+        await using var broken = new TestEngine(missing);
+        var failed = await broken.InvokeAsync("Unwrapped");
+        Assert.Equal("Runtime.InvalidEntrypoint", failed.ErrorType);
+    }
+
+    [Fact]
     public async Task APythonFunctionImportsAModuleFromItsLayer()
     {
         var function = WithLayers(TestFunctions.Managed("LayeredPython", "python3.12", "layers/function", "app.handler"), "layer-a");

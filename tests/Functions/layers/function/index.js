@@ -19,5 +19,6 @@ exports.handler = async () => {
     file: __filename,
     cwd: process.cwd(),
     nodePath: process.env.NODE_PATH,
+    wrappedBy: process.env.WRAPPED_BY ?? null,
   };
 };
