@@ -147,7 +147,7 @@ Describe 'Invoke-LocalFunction' {
     It 'completes function names from the template with Tab' {
         $line = "Invoke-LocalFunction -TemplatePath '$Template' -FunctionName Node"
         $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
-        $completions | Should -Be @('NodeCjsFunction', 'NodeDepsFunction', 'NodeEsmFunction')
+        $completions | Should -Be @('NodeCjsFunction', 'NodeDepsFunction', 'NodeEsmFunction', 'NodeLayerFunction')
 
         # Without a backend for the template, completion reads the template's text (and starts nothing).
         $copy = Join-Path $Workspace.Root 'copy'

@@ -79,7 +79,7 @@ Describe 'The DevTools module' {
 Describe 'Get-LocalFunction' {
     It 'lists the template''s functions with their configuration' {
         $functions = Get-LocalFunction -TemplatePath $Template
-        $functions.LogicalId | Should -Be @('NodeCjsFunction', 'NodeEsmFunction', 'PythonFunction', 'ShellFunction', 'SdkFunction', 'NodeDepsFunction', 'Probe', 'Limited')
+        $functions.LogicalId | Should -Be @('NodeCjsFunction', 'NodeEsmFunction', 'PythonFunction', 'ShellFunction', 'SdkFunction', 'NodeDepsFunction', 'NodeLayerFunction', 'Probe', 'Limited')
         $node = $functions | Where-Object LogicalId -EQ 'NodeCjsFunction'
         $node.Runtime | Should -Be 'nodejs20.x'
         $node.Handler | Should -Be 'index.handler'
@@ -93,7 +93,7 @@ Describe 'Get-LocalFunction' {
     }
 
     It 'filters with wildcards and reports an unknown name' {
-        (Get-LocalFunction 'Node*' -TemplatePath $Template).LogicalId | Should -Be @('NodeCjsFunction', 'NodeEsmFunction', 'NodeDepsFunction')
+        (Get-LocalFunction 'Node*' -TemplatePath $Template).LogicalId | Should -Be @('NodeCjsFunction', 'NodeEsmFunction', 'NodeDepsFunction', 'NodeLayerFunction')
         Get-LocalFunction Nope -TemplatePath $Template -ErrorAction SilentlyContinue -ErrorVariable errors | Should -BeNullOrEmpty
         $errors[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,DevTools.PowerShell.Commands.GetLocalFunctionCommand'
     }
