@@ -21,6 +21,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private readonly RuntimeSession _session;
     private readonly RuntimeApiServer _server;
     private readonly EnvironmentSandbox _sandbox;
+    private readonly EnvironmentExtensions _extensions;
 
     private RuntimeProcess? _process;
     // The memory cgroup's OOM-kill count when last looked at (off the caller's path): a higher count at a crash means the limit killed it.
@@ -50,8 +51,12 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         Id = Guid.NewGuid().ToString("N");
         CreatedAt = LastUsedAt = DateTimeOffset.UtcNow;
         _session = new RuntimeSession(this);
-        _server = new RuntimeApiServer(_session);
         _sandbox = context.Sandboxes.Create(Id, function.MemorySizeMb, function.EphemeralStorageMb);
+        _extensions = new EnvironmentExtensions(_sandbox, OnExtensionLine);
+        _extensions.Registry.Registered += (name, events) =>
+            Publish(new PlatformExtension { FunctionName = Function.FunctionName, EnvironmentId = Id, Name = name, Events = events });
+        _server = new RuntimeApiServer(_session, _extensions.Registry,
+            new RuntimeApi.Extensions.RegistrationInfo(function.FunctionName, LambdaLimits.LatestVersion, function.Handler, context.Options.AccountId));
         _lifecycle = new EnvironmentLifecycle(e => Publish(e));
         _freezer = new FreezeScheduler<RuntimeProcess>(_sandbox.Freeze, _sandbox.Thaw, context.Options.FreezeDelay, OnFrozen);
         _deadline = new InvokeDeadline(OnDeadlinePassed);
@@ -146,6 +151,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
         invocation.DeadlineMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + Function.TimeoutSeconds * 1000L;
         _session.Deliver(invocation);
+        if (_extensions.Active) _extensions.DeliverInvoke(invocation);
 
         // A re-init inside the invoke counts against its timeout; when it used it all up, the invoke times out at once.
         _deadline.Arm(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart));
@@ -159,12 +165,25 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // The invoke phase lasts until the runtime is back at /next (or the deadline passes).
             await _runtimeDone.Task.ConfigureAwait(false);
             _deadline.Disarm();
+            // The invoke is over for the environment when every extension is done with it too (the caller has its answer).
+            if (_runtimeBack && _extensions.Active
+                && !await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart)).ConfigureAwait(false))
+            {
+                await ResetAsync(EnvironmentReason.Timeout, "an extension was not done with the invoke before the deadline").ConfigureAwait(false);
+                var extensionMetrics = Report(requestId, PlatformStatus.Timeout, null, durationMs, initDurationMs, answer.Body.LongLength,
+                    Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds);
+                reply.Report(answered, extensionMetrics, _tail?.ToString());
+                EndInvoke();
+                return;
+            }
             if (_runtimeBack)
             {
                 await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
                 SampleMemory(process);
                 _oomKillsSeen = _sandbox.OomKills(); // a child killed at the limit while the runtime lived on is not this environment's next crash
-                var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
+                // platform.runtimeDone is the runtime's time; the REPORT's includes the extensions' time after it, as Lambda counts.
+                var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength,
+                    _extensions.Active ? Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds : null);
                 reply.Report(answered, metrics, _tail?.ToString());
                 if (_lifecycle.MoveTo(EnvironmentState.Idle) && _context.Freezes) _freezer.Idle(process);
                 WarnWhenTmpOverCap();
@@ -213,12 +232,16 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _process = null;
         if (process is not null)
         {
-            // Lambda's shutdown phase: the runtime gets SIGTERM and a short grace period, then everything is killed.
+            // Lambda's shutdown phase: the runtime gets SIGTERM and a short grace period, the extensions SHUTDOWN and the
+            // rest of the phase's budget, then everything is killed.
             _sandbox.Thaw(process);
+            var extensionsDone = _extensions.Active ? _extensions.ShutdownAsync("spindown", EnvironmentExtensions.ShutdownBudget) : Task.CompletedTask;
             process.SignalGroup(Native.SIGTERM);
             await process.Exited.WaitAsync(_context.Options.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await extensionsDone.ConfigureAwait(false);
             _sandbox.OnStopped(process);
         }
+        await _extensions.KillAsync().ConfigureAwait(false);
         await _sandbox.DestroyAsync(process).ConfigureAwait(false);
         if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
         _session.Reset();
@@ -240,6 +263,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt, searchPaths);
             var spec = _context.Launcher.CreateSpec(Function, environment, searchPaths.OptDirectory) with { ReadPaths = [.. searchPaths.ReadableFolders], OptDirectory = searchPaths.OptDirectory };
             command = spec.CommandLine;
+            _extensions.Start(spec); // external extensions start with the environment, before the runtime
             timestamps.ProcessStarting = Stopwatch.GetTimestamp();
             process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);
             timestamps.ProcessStarted = Stopwatch.GetTimestamp();
@@ -261,12 +285,18 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
 
         var limit = phase == InitPhase.Init ? LambdaLimits.InitPhaseTimeout : TimeSpan.FromSeconds(Function.TimeoutSeconds);
         using var timeout = new CancellationTokenSource();
-        await Task.WhenAny(_initSignal.Task, process.Exited, Task.Delay(limit, timeout.Token)).ConfigureAwait(false);
+        var deadline = Task.Delay(limit, timeout.Token);
+        await Task.WhenAny(_initSignal.Task, process.Exited, deadline).ConfigureAwait(false);
+        // Init ends when the runtime and every extension have called next.
+        var extensionFailure = _extensions.Active && _initSignal.Task.IsCompleted && _initError is null
+            ? await _extensions.WaitReadyAsync(deadline, limit).ConfigureAwait(false)
+            : null;
         timeout.Cancel();
 
         _everInitialized = true; // from here on, an init is a suppressed one inside an invoke
-        if (_initSignal.Task.IsCompleted && _initError is null)
+        if (_initSignal.Task.IsCompleted && _initError is null && extensionFailure is null)
         {
+            _extensions.InitDone();
             timestamps.InitDone = _initDoneAt;
             var durationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = PlatformStatus.Success });
@@ -275,7 +305,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         }
 
         if (_initError is null && process.HasExited) await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
-        var failure = RuntimeFailure.OfInit(_initError, process.Exit, limit);
+        var failure = extensionFailure ?? RuntimeFailure.OfInit(_initError, process.Exit, limit);
         var outcome = FailInit(phase, start, failure);
         if (phase == InitPhase.Init)
         {
@@ -325,6 +355,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             _sandbox.OnStopped(process);
             await process.DisposeAsync().ConfigureAwait(false);
         }
+        await _extensions.KillAsync().ConfigureAwait(false);
         _server.DropConnections();
         _session.Reset();
         _lifecycle.MoveTo(EnvironmentState.Idle, announce ? new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail } : null);
@@ -340,9 +371,11 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private void OnFrozen(double freezeMs) =>
         _lifecycle.MoveIfStill(EnvironmentState.Idle, EnvironmentState.Frozen, new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id, FreezeMs = freezeMs });
 
-    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0)
+    /// <param name="reportDurationMs">The REPORT's duration when it differs from the runtime's (extensions' time after it).</param>
+    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0, double? reportDurationMs = null)
     {
-        var metrics = new InvokeMetrics(durationMs, InvokeMetrics.Billed(durationMs, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs);
+        var reported = reportDurationMs ?? durationMs;
+        var metrics = new InvokeMetrics(reported, InvokeMetrics.Billed(reported, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs);
         Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, DurationMs = durationMs, ProducedBytes = producedBytes });
         Publish(new PlatformReport { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, Metrics = metrics });
         return metrics;
@@ -397,6 +430,12 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         var requestId = _currentRequestId;
         _tail?.Append(line);
         Publish(new FunctionLog { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Message = line, Stream = isStderr ? "stderr" : "stdout" }, toTail: false);
+    }
+
+    private void OnExtensionLine(string extension, string line)
+    {
+        _tail?.Append(line);
+        Publish(new ExtensionLog { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = _currentRequestId, Extension = extension, Message = line }, toTail: false);
     }
 
     private void Publish(LifecycleEvent e, bool toTail = true)

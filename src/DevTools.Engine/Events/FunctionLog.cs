@@ -7,8 +7,6 @@ public sealed record FunctionLog : LifecycleEvent
 {
     public override string Type => "function";
 
-    /// <summary>The invoke that was running when the line was written; null during init.</summary>
-
     public required string Message { get; init; }
 
     /// <summary><c>stdout</c> or <c>stderr</c>.</summary>

@@ -1,4 +1,5 @@
 using DevTools.Engine.Http;
+using DevTools.Engine.RuntimeApi.Extensions;
 
 namespace DevTools.Engine.RuntimeApi;
 
@@ -6,9 +7,10 @@ namespace DevTools.Engine.RuntimeApi;
 /// Maps Runtime API paths (<c>/2018-06-01/runtime/...</c>) to their handlers. Unknown paths get
 /// RAPID's plain 404, known paths with the wrong method 405.
 /// </summary>
-internal sealed class RuntimeApiRouter(RuntimeSession session)
+internal sealed class RuntimeApiRouter(RuntimeSession session, ExtensionRegistry extensions, RegistrationInfo registration)
 {
     private const string Prefix = "/2018-06-01/runtime/";
+    private const string ExtensionPrefix = "/2020-01-01/extension/";
 
     /// <summary>Handles one request; returns false when the connection must be closed.</summary>
     public async ValueTask<bool> DispatchAsync(HttpRequest request, HttpConnection connection)
@@ -27,6 +29,7 @@ internal sealed class RuntimeApiRouter(RuntimeSession session)
     private ValueTask<bool> RouteAsync(HttpRequest request, HttpConnection connection)
     {
         var path = request.Path;
+        if (path.StartsWith(ExtensionPrefix, StringComparison.Ordinal)) return RouteExtensionAsync(request, path.AsSpan(ExtensionPrefix.Length), connection);
         if (!path.StartsWith(Prefix, StringComparison.Ordinal)) return Reply(connection, HttpResponses.NotFound);
         var rest = path.AsSpan(Prefix.Length);
 
@@ -52,6 +55,16 @@ internal sealed class RuntimeApiRouter(RuntimeSession session)
         }
         return Reply(connection, HttpResponses.NotFound);
     }
+
+    /// <summary>The Extensions API, served on the same endpoint as the Runtime API (as Lambda does).</summary>
+    private ValueTask<bool> RouteExtensionAsync(HttpRequest request, ReadOnlySpan<char> rest, HttpConnection connection) => rest switch
+    {
+        "register" => request.Method == "POST" ? RegisterHandler.HandleAsync(request, extensions, registration, connection) : Reply(connection, HttpResponses.MethodNotAllowed),
+        "event/next" => request.Method == "GET" ? EventNextHandler.HandleAsync(request, extensions, connection) : Reply(connection, HttpResponses.MethodNotAllowed),
+        "init/error" => request.Method == "POST" ? ErrorReportHandler.HandleAsync(request, extensions, duringInit: true, connection) : Reply(connection, HttpResponses.MethodNotAllowed),
+        "exit/error" => request.Method == "POST" ? ErrorReportHandler.HandleAsync(request, extensions, duringInit: false, connection) : Reply(connection, HttpResponses.MethodNotAllowed),
+        _ => Reply(connection, HttpResponses.NotFound),
+    };
 
     private static async ValueTask<bool> Reply(HttpConnection connection, byte[] response)
     {

@@ -210,10 +210,10 @@ public sealed class InvokeApiTests
         Assert.Matches(@"^\d{4}/\d\d/\d\d/\[\$LATEST\][0-9a-f]{32}$", env.GetProperty("AWS_LAMBDA_LOG_STREAM_NAME").GetString());
         Assert.Equal("on-demand", env.GetProperty("AWS_LAMBDA_INITIALIZATION_TYPE").GetString());
         Assert.Matches(@"^127\.0\.0\.1:\d+$", env.GetProperty("AWS_LAMBDA_RUNTIME_API").GetString());
-        // The code directory itself, or (code under the host's /tmp, hidden by a private /tmp) the place it is bound to.
+        // Lambda's /var/task where environments get their own mount namespace, else the code directory itself.
         var taskRoot = env.GetProperty("LAMBDA_TASK_ROOT").GetString()!;
-        var codeDirectory = TestFunctions.Probe().CodeDirectory;
-        Assert.True(taskRoot == codeDirectory || (codeDirectory.StartsWith("/tmp/") && taskRoot.Contains("/binds/")), taskRoot);
+        var expected = test.Engine.Isolation.PrivateTmp && DevTools.Engine.Isolation.LambdaLayout.Available ? "/var/task" : TestFunctions.Probe().CodeDirectory;
+        Assert.Equal(expected, taskRoot);
         Assert.False(env.TryGetProperty("AWS_EXECUTION_ENV", out _)); // OS-only runtimes have none
     }
 }

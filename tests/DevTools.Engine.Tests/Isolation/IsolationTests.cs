@@ -310,8 +310,7 @@ public sealed class ProcessGroupIsolationTests : IsolationTests
         await using var test = Engine(TestFunctions.Probe());
         var counter = await StartDaemonAsync(test);
         var before = ReadCount(counter);
-        await Task.Delay(600);
-        Assert.True(ReadCount(counter) - before >= 5);
+        Assert.True(await Poll.UntilAsync(() => ReadCount(counter) - before >= 5, TimeSpan.FromSeconds(5)));
         await KillDaemonAsync(counter);
     }
 
@@ -323,8 +322,12 @@ public sealed class ProcessGroupIsolationTests : IsolationTests
         await test.InvokeAsync("Probe", new { action = "dd", path = Path.Combine(tmpdir, "keep"), megabytes = 1 });
         await File.WriteAllBytesAsync(Path.Combine(tmpdir, "big"), []);
         using (var big = File.OpenWrite(Path.Combine(tmpdir, "big"))) big.SetLength(520L * 1024 * 1024); // sparse: counts by size
-        await Task.Delay(1100);
-        await test.InvokeAsync("Probe");
+        // /tmp is checked after an invoke, at most once a second: invoke until the check has run.
+        Assert.True(await Poll.UntilAsync(async () =>
+        {
+            await test.InvokeAsync("Probe");
+            return test.Of<EngineWarning>().Any();
+        }, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
         var warning = await test.WaitForAsync<EngineWarning>();
         Assert.Contains("over its 512 MB ephemeral storage", warning.Message);
     }

@@ -15,11 +15,12 @@ public sealed class RuntimeApiFuzzTests : IAsyncLifetime
     private static readonly int[] Allowed = [202, 400, 403, 404, 405, 413];
     private RuntimeSession _session = null!;
     private RuntimeApiServer _server = null!;
+    private readonly DevTools.Engine.RuntimeApi.Extensions.ExtensionRegistry _extensions = new();
 
     public Task InitializeAsync()
     {
         _session = new RuntimeSession(new IgnoringObserver());
-        _server = new RuntimeApiServer(_session);
+        _server = new RuntimeApiServer(_session, _extensions, new DevTools.Engine.RuntimeApi.Extensions.RegistrationInfo("Probe", "$LATEST", "probe", "123456789012"));
         return Task.CompletedTask;
     }
 

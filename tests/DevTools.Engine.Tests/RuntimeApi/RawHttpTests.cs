@@ -11,15 +11,40 @@ public sealed class RawHttpTests : IAsyncLifetime
     private readonly RecordingObserver _observer = new();
     private RuntimeSession _session = null!;
     private RuntimeApiServer _server = null!;
+    private readonly DevTools.Engine.RuntimeApi.Extensions.ExtensionRegistry _extensions = new();
 
     public Task InitializeAsync()
     {
         _session = new RuntimeSession(_observer);
-        _server = new RuntimeApiServer(_session);
+        _server = new RuntimeApiServer(_session, _extensions, new DevTools.Engine.RuntimeApi.Extensions.RegistrationInfo("Probe", "$LATEST", "probe", "123456789012"));
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task TheExtensionsApiIsServedOnTheSameEndpoint()
+    {
+        using var client = await RawClient.ConnectAsync(_server.Port);
+        var registered = await client.SendAsync("POST", "/2020-01-01/extension/register", "{\"events\":[\"INVOKE\"]}", ("Lambda-Extension-Name", "agent"));
+        Assert.Equal(200, registered.Status);
+        Assert.Equal("{\"functionName\":\"Probe\",\"functionVersion\":\"$LATEST\",\"handler\":\"probe\"}", registered.Body);
+        var id = registered.Headers["lambda-extension-identifier"];
+
+        var next = client.SendAsync("GET", "/2020-01-01/extension/event/next", null, ("Lambda-Extension-Identifier", id));
+        await Poll.UntilAsync(() => _extensions.AllReady(["agent"]), TimeSpan.FromSeconds(5));
+        _extensions.Deliver("INVOKE", "{\"eventType\":\"INVOKE\",\"requestId\":\"r1\"}"u8.ToArray());
+        var invoke = await next;
+        Assert.Equal((200, "{\"eventType\":\"INVOKE\",\"requestId\":\"r1\"}"), (invoke.Status, invoke.Body));
+        Assert.True(invoke.Headers.ContainsKey("lambda-extension-event-identifier"));
+
+        using var other = await RawClient.ConnectAsync(_server.Port);
+        var bad = await other.SendAsync("POST", "/2020-01-01/extension/register", "{\"configurationKeys\":[]}", ("Lambda-Extension-Name", "old"));
+        Assert.Equal(403, bad.Status);
+        Assert.Contains("InvalidRequestFormat", bad.Body);
+        var unknown = await other.SendAsync("GET", "/2020-01-01/extension/event/next", null, ("Lambda-Extension-Identifier", Guid.NewGuid().ToString()));
+        Assert.Contains("Extension.UnknownExtensionIdentifier", unknown.Body);
+    }
 
     [Fact]
     public async Task NextWaitsForAnEventAndServesItWithLambdaHeaders()

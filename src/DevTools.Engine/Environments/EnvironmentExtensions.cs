@@ -1,0 +1,158 @@
+using System.Text.Json;
+using DevTools.Engine.Events;
+using DevTools.Engine.Isolation;
+using DevTools.Engine.RuntimeApi;
+using DevTools.Engine.RuntimeApi.Extensions;
+
+namespace DevTools.Engine.Environments;
+
+/// <summary>
+/// An environment's extensions: the external ones' processes (every executable in <c>/opt/extensions</c>, started before
+/// the runtime in the environment's sandbox, so frozen, limited and killed with it) and the Extensions API registry that
+/// they, and internal extensions of the runtime process, talk to. The environment's phases wait on them here.
+/// </summary>
+internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<string, string> onLine)
+{
+    /// <summary>Lambda's shutdown budget with external extensions (300 ms of it for the runtime, the rest for them).</summary>
+    public static readonly TimeSpan ShutdownBudget = TimeSpan.FromMilliseconds(2000);
+
+    // Lambda hides these from extensions (RAPID: any name starting with '_', and AWS_XRAY_CONTEXT_MISSING).
+    private static readonly string[] Hidden = ["AWS_EXECUTION_ENV", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_XRAY_CONTEXT_MISSING",
+        "AWS_XRAY_DAEMON_ADDRESS", "LAMBDA_RUNTIME_DIR", "LAMBDA_TASK_ROOT"];
+
+    private readonly List<(string Name, RuntimeProcess Process)> _processes = [];
+    private volatile InitErrorReport? _initError;
+
+    public ExtensionRegistry Registry { get; } = new();
+
+    /// <summary>True when the environment runs with extensions (external ones, or internal ones the runtime registered).</summary>
+    public bool Active => _processes.Count > 0 || Registry.Count > 0;
+
+    public IReadOnlyList<string> Names => Registry.Names;
+
+    /// <summary>Starts every executable of <c>extensions/</c> in the function's layers; false when there are none.</summary>
+    public bool Start(ProcessStartSpec runtime)
+    {
+        _initError = null;
+        Registry.ErrorReported -= OnErrorReported;
+        Registry.ErrorReported += OnErrorReported;
+        var folder = runtime.OptDirectory is { } opt ? Path.Combine(opt, "extensions") : null;
+        if (folder is null || !Directory.Exists(folder)) return false;
+        foreach (var file in Directory.GetFiles(folder).Where(IsExecutable).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            var environment = runtime.Environment.Where(v => !v.Key.StartsWith('_') && !Hidden.Contains(v.Key)).ToDictionary();
+            var spec = new ProcessStartSpec(file, [], runtime.WorkingDirectory, environment) { ReadPaths = runtime.ReadPaths, OptDirectory = runtime.OptDirectory };
+            var process = RuntimeProcess.Start(sandbox.Wrap(spec), (line, _) => onLine(name, line));
+            sandbox.OnStarted(process);
+            _processes.Add((name, process));
+        }
+        return _processes.Count > 0;
+    }
+
+    /// <summary>
+    /// Waits until every extension is through its init: each one started has registered and every registered one has
+    /// called <c>next</c>. Returns what failed (an extension that exited or reported an init error), or null; a
+    /// <paramref name="deadline"/> reached first is a timeout.
+    /// </summary>
+    public async Task<RuntimeFailure?> WaitReadyAsync(Task deadline, TimeSpan limit)
+    {
+        var started = _processes.Select(p => p.Name).ToList();
+        while (true)
+        {
+            var changed = Registry.Changed;
+            if (_initError is { } reported)
+                return Failure(reported.ErrorType, $"Extension {reported.Name} failed to initialize", EnvironmentReason.InitFailed);
+            if (_processes.FirstOrDefault(p => p.Process.HasExited) is { Name: not null } crashed)
+                return Failure("Extension.Crash", $"Extension {crashed.Name} exited with {crashed.Process.ExitDescription()} during init", EnvironmentReason.InitFailed);
+            if (Registry.AllReady(started)) return null;
+            if (deadline.IsCompleted)
+                return new RuntimeFailure(RuntimeAnswer.Error("Sandbox.Timedout", $"Init timed out after {limit.TotalSeconds:0.00} seconds: extensions not ready"),
+                    PlatformStatus.Timeout, EnvironmentReason.InitFailed, "Sandbox.Timedout");
+            await Task.WhenAny(_processes.Select(p => p.Process.Exited).Append(changed).Append(deadline)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Registration closes with the init phase.</summary>
+    public void InitDone() => Registry.CloseRegistration();
+
+    /// <summary>Hands the invoke to every extension registered for <c>INVOKE</c>, as the runtime gets it.</summary>
+    public void DeliverInvoke(RuntimeInvocation invocation)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["eventType"] = EventTypes.Invoke,
+            ["deadlineMs"] = invocation.DeadlineMs,
+            ["requestId"] = invocation.RequestId,
+            ["invokedFunctionArn"] = invocation.InvokedFunctionArn,
+            ["tracing"] = new Dictionary<string, string> { ["type"] = "X-Amzn-Trace-Id", ["value"] = invocation.TraceId },
+        });
+        Registry.Deliver(EventTypes.Invoke, body);
+    }
+
+    /// <summary>
+    /// The runtime is back at <c>next</c>: waits until every extension is done with the invoke too (it may freeze only
+    /// then). False when one is not done within <paramref name="within"/> (the invoke's deadline) or exited meanwhile.
+    /// </summary>
+    public async Task<bool> WaitIdleAsync(TimeSpan within)
+    {
+        if (Registry.AllIdle) return true;
+        using var timeout = new CancellationTokenSource();
+        var deadline = Task.Delay(within < TimeSpan.Zero ? TimeSpan.Zero : within, timeout.Token);
+        try
+        {
+            while (true)
+            {
+                var changed = Registry.Changed;
+                if (Registry.AllIdle) return true;
+                if (deadline.IsCompleted || _processes.Any(p => p.Process.HasExited)) return false;
+                await Task.WhenAny(_processes.Select(p => p.Process.Exited).Append(changed).Append(deadline)).ConfigureAwait(false);
+            }
+        }
+        finally { timeout.Cancel(); }
+    }
+
+    /// <summary>
+    /// Lambda's shutdown phase for extensions: <c>SHUTDOWN</c> to those registered for it, then the rest of the budget for
+    /// them to exit (the runtime's own grace ran first); whatever is left is killed with the environment.
+    /// </summary>
+    public async Task ShutdownAsync(string reason, TimeSpan remaining)
+    {
+        var deadline = DateTimeOffset.UtcNow + remaining;
+        Registry.Deliver(EventTypes.Shutdown, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["eventType"] = EventTypes.Shutdown,
+            ["shutdownReason"] = reason,
+            ["deadlineMs"] = deadline.ToUnixTimeMilliseconds(),
+        }));
+        await Task.WhenAll(_processes.Select(p => p.Process.Exited)).WaitAsync(remaining).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await KillAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Kills every extension process (a reset or the end of the shutdown phase) and forgets the registrations.</summary>
+    public async Task KillAsync()
+    {
+        foreach (var (_, process) in _processes)
+        {
+            sandbox.Thaw(process);
+            process.Kill();
+            sandbox.OnStopped(process);
+            await process.DisposeAsync().ConfigureAwait(false);
+        }
+        _processes.Clear();
+        Registry.Reset();
+    }
+
+    private void OnErrorReported(string name, string errorType, bool duringInit)
+    {
+        if (duringInit) _initError = new InitErrorReport(name, errorType);
+    }
+
+    private static RuntimeFailure Failure(string errorType, string message, EnvironmentReason reason) =>
+        new(RuntimeAnswer.Error(errorType, message), PlatformStatus.Error, reason, errorType);
+
+    private sealed record InitErrorReport(string Name, string ErrorType);
+
+    private static bool IsExecutable(string file) =>
+        OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace DevTools.Engine.Events;
+
+/// <summary><c>platform.extension</c>: an extension registered (its name, state and the events it takes).</summary>
+public sealed record PlatformExtension : LifecycleEvent
+{
+    public override string Type => "platform.extension";
+    public required string Name { get; init; }
+    public string State { get; init; } = "Ready";
+    public required IReadOnlyList<string> Events { get; init; }
+    public string? ErrorType { get; init; }
+
+    public override void WriteRecord(Utf8JsonWriter w)
+    {
+        w.WriteString("name", Name);
+        w.WriteString("state", State);
+        w.WriteStartArray("events");
+        foreach (var e in Events) w.WriteStringValue(e);
+        w.WriteEndArray();
+        if (ErrorType is not null) w.WriteString("errorType", ErrorType);
+    }
+}
+
+/// <summary>A line an extension's process wrote (Telemetry API type <c>extension</c>): attributed to it, not to the function.</summary>
+public sealed record ExtensionLog : LifecycleEvent
+{
+    public override string Type => "extension";
+    public required string Extension { get; init; }
+    public required string Message { get; init; }
+
+    public override void WriteRecord(Utf8JsonWriter w)
+    {
+        w.WriteString("extension", Extension);
+        w.WriteString("message", Message);
+        if (RequestId is not null) w.WriteString("requestId", RequestId);
+    }
+}

@@ -1,0 +1,74 @@
+using DevTools.Engine.Catalog;
+using DevTools.Engine.Events;
+using DevTools.Tests.Shared;
+
+namespace DevTools.Engine.Tests.Runtimes;
+
+/// <summary>External extensions from a layer's extensions/ folder, run through Lambda's phases over the real Extensions API.</summary>
+public sealed class ExtensionTests
+{
+    private static FunctionConfiguration WithExtension(string layer, string name = "Extended") =>
+        TestFunctions.Managed(name, "nodejs22.x", "extensions/function", "index.handler") with
+        {
+            Layers = [new LayerConfiguration(layer, Path.Combine(TestFunctions.FunctionsDirectory, "extensions", layer))],
+        };
+
+    [Fact]
+    public async Task AnExtensionTakesPartInInitInvokeAndShutdown()
+    {
+        var test = new TestEngine(WithExtension("bash"));
+        try
+        {
+            // The caller has its answer as soon as the runtime responds; the extension's 200 ms come after.
+            var first = await test.InvokeAsync("Extended", waitForReport: false);
+            Assert.True(first.FunctionError is null, first.Text());
+            Assert.Empty(first.Json().GetProperty("recorded").EnumerateArray());
+
+            var registered = Assert.Single(test.Of<PlatformExtension>());
+            Assert.Equal(("bash-extension", "INVOKE,SHUTDOWN"), (registered.Name, string.Join(",", registered.Events)));
+            Assert.Contains(test.Of<ExtensionLog>(), l => l.Extension == "bash-extension" && l.Message.Contains("init"));
+
+            // The environment freezes only once the extension is done with the invoke: its line comes before the freeze.
+            await test.WaitForAsync<EnvironmentFrozen>();
+            var lines = test.Events.ToList();
+            var done = lines.FindIndex(e => e is ExtensionLog { Message: var m } && m.Contains($"done with {first.RequestId}"));
+            Assert.True(done >= 0 && done < lines.FindIndex(e => e is EnvironmentFrozen), string.Join('\n', test.TextLines()));
+            // platform.runtimeDone is the runtime's time; the REPORT counts the extension's time after it.
+            var runtimeDone = test.Of<PlatformRuntimeDone>().Single();
+            var report = test.Of<PlatformReport>().Single();
+            Assert.True(report.Metrics.DurationMs >= runtimeDone.DurationMs + 150, $"{report.Metrics.DurationMs} vs {runtimeDone.DurationMs}");
+
+            // The next invoke sees what the extension did for the first one (its /tmp is the environment's).
+            var second = await test.InvokeAsync("Extended");
+            Assert.Equal(first.EnvironmentId, second.EnvironmentId);
+            Assert.Equal($"invoke {first.RequestId}", second.Json().GetProperty("recorded")[0].GetString());
+        }
+        finally
+        {
+            await test.DisposeAsync();
+        }
+        // Shutdown: SHUTDOWN to the extension, which says so and exits, before the environment is gone.
+        var shutdown = test.Events.ToList().FindIndex(e => e is ExtensionLog { Message: var m } && m.Contains("shutdown") && m.Contains("spindown"));
+        Assert.True(shutdown >= 0, string.Join('\n', test.TextLines()));
+        Assert.True(shutdown < test.Events.ToList().FindIndex(e => e is EnvironmentRetired));
+    }
+
+    [Fact]
+    public async Task AnExtensionThatDiesDuringInitFailsTheInit()
+    {
+        await using var test = new TestEngine(WithExtension("crash"));
+        var result = await test.InvokeAsync("Extended");
+        Assert.Equal("Extension.Crash", result.ErrorType);
+        Assert.Contains("crashing-extension", result.Text());
+        Assert.Equal(PlatformStatus.Error, test.Of<PlatformInitReport>().Single().Status);
+    }
+
+    [Fact]
+    public async Task AnInitErrorAnExtensionReportsIsTheInvokesError()
+    {
+        await using var test = new TestEngine(WithExtension("init-error"));
+        var result = await test.InvokeAsync("Extended");
+        Assert.Equal("Extension.ConfigInvalid", result.ErrorType);
+        Assert.Contains(test.Of<EnvironmentReset>(), r => r.Reason == EnvironmentReason.InitFailed);
+    }
+}
