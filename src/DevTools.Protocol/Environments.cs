@@ -35,6 +35,9 @@ public sealed class EnvironmentDescription
 
     /// <summary>What the environment's /tmp is: <c>private-disk</c> (its own ext4 disk), <c>private-mount</c> (a tmpfs, counted as memory) or <c>directory</c> (a TMPDIR, not capped).</summary>
     public string TmpMode { get; set; } = "";
+
+    /// <summary>The extensions registered in it (layers' <c>extensions/</c> executables, and internal ones of the runtime).</summary>
+    public List<string> Extensions { get; set; } = [];
 }
 
 public static class EnvironmentStates

@@ -171,6 +171,8 @@ export interface EnvironmentDescription {
    * `directory` (a TMPDIR, not capped).
    */
   tmpMode: string;
+  /** The extensions registered in it (layers' `extensions/` executables, and internal ones of the runtime). */
+  extensions: string[];
 }
 
 /** The params of `lambda/environments/list`. */

@@ -13,6 +13,8 @@ export interface EnvironmentEntry {
   isolation?: string;
   tmpUsedBytes?: number;
   tmpMode?: string;
+  /** The extensions registered in it (from the environments list). */
+  extensions?: string[];
 }
 
 /** One function of the template with its live environments. */
@@ -65,6 +67,7 @@ export class EnvironmentModel {
         isolation: e.isolation,
         tmpUsedBytes: e.tmpUsedBytes,
         tmpMode: e.tmpMode || undefined,
+        extensions: e.extensions ?? [],
       });
     }
   }

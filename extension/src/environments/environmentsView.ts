@@ -89,6 +89,7 @@ export class EnvironmentsView implements vscode.TreeDataProvider<EnvironmentsNod
         e.pid !== undefined ? `- Runtime process: ${e.pid}` : '- Runtime process: none (starts on the next invoke)',
         e.isolation ? `- Isolation: ${e.isolation}` : '',
         tmp ? `- /tmp: ${tmp}` : '',
+        e.extensions && e.extensions.length > 0 ? `- Extensions: ${e.extensions.join(', ')}` : '',
         e.tmpUsedBytes !== undefined ? `- /tmp used: ${(e.tmpUsedBytes / 1024).toFixed(0)} KB` : '',
       ]
         .filter(line => line !== '')

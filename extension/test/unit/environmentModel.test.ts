@@ -65,13 +65,14 @@ test('events without an environment, or of an unknown one, change nothing', () =
 test("the backend's list replaces the environments; environments of a function the template lost still show", () => {
   const model = modelAfter();
   model.setEnvironments([
-    { id: 'a1', functionName: 'orders-prod', logicalId: 'Orders', state: 'busy', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 3, maxMemoryUsedMb: 70, tmpUsedBytes: 0, isolation: 'cgroup-v2', tmpMode: 'private-disk' },
-    { id: 'z9', functionName: 'Gone', logicalId: 'Gone', state: 'frozen', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 1, maxMemoryUsedMb: 30, tmpUsedBytes: 0, isolation: 'process-group', tmpMode: 'directory' },
+    { id: 'a1', functionName: 'orders-prod', logicalId: 'Orders', state: 'busy', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 3, maxMemoryUsedMb: 70, tmpUsedBytes: 0, isolation: 'cgroup-v2', tmpMode: 'private-disk', extensions: ['otel-collector'] },
+    { id: 'z9', functionName: 'Gone', logicalId: 'Gone', state: 'frozen', createdAt: '2026-11-28T02:00:00Z', lastUsedAt: '2026-11-28T02:01:00Z', invocations: 1, maxMemoryUsedMb: 30, tmpUsedBytes: 0, isolation: 'process-group', tmpMode: 'directory', extensions: [] },
   ]);
   assert.equal(model.get(environmentId), undefined);
   assert.deepEqual(model.tree().map(f => [f.logicalId, f.environments.length, f.runnable]), [['NodeCjsFunction', 0, true], ['Orders', 1, true], ['Gone', 1, false]]);
   assert.deepEqual([model.warmCount(), model.busyCount()], [2, 1]);
   assert.deepEqual([model.get('a1')?.tmpMode, model.get('z9')?.tmpMode], ['private-disk', 'directory']);
+  assert.deepEqual(model.get('a1')?.extensions, ['otel-collector']);
   assert.equal(model.tree()[1].ephemeralStorageMb, 512);
   model.clear();
   assert.deepEqual(model.tree(), []);

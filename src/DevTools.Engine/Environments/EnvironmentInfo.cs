@@ -14,4 +14,5 @@ public sealed record EnvironmentInfo(
     int? Pid,
     string Isolation,
     string TmpMode,
-    string RuntimeApiAddress);
+    string RuntimeApiAddress,
+    IReadOnlyList<string> Extensions);

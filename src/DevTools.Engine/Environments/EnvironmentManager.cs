@@ -73,7 +73,7 @@ public sealed class EnvironmentManager : IAsyncDisposable
             .Where(e => e.State < EnvironmentState.Stopping) // one going away is no longer listed
             .OrderBy(e => e.CreatedAt)
             .Select(e => new EnvironmentInfo(e.Id, e.Function.FunctionName, e.Function.LogicalId, e.State, e.CreatedAt, e.LastUsedAt,
-                e.Invocations, e.MaxMemoryUsedMb, e.TmpUsedBytes(), e.Pid, e.Isolation, e.TmpMode, e.RuntimeApiAddress))
+                e.Invocations, e.MaxMemoryUsedMb, e.TmpUsedBytes(), e.Pid, e.Isolation, e.TmpMode, e.RuntimeApiAddress, e.Extensions))
             .ToList();
     }
 

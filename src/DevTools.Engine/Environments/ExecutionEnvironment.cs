@@ -79,6 +79,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     public string TmpMode => _sandbox.TmpMode;
     public string TmpPath => _sandbox.TmpHostPath;
     public string RuntimeApiAddress => _server.Address;
+
+    /// <summary>The extensions registered in the environment (external ones and the runtime's internal ones).</summary>
+    public IReadOnlyList<string> Extensions => _extensions.Names;
     public int MaxMemoryUsedMb => ToMb(Interlocked.Read(ref _peakBytes));
 
     /// <summary>True once the current invoke has its answer (the environment will be free again shortly).</summary>

@@ -61,6 +61,7 @@ internal static class ProtocolMapper
         Pid = e.Pid,
         Isolation = e.Isolation,
         TmpMode = e.TmpMode,
+        Extensions = [.. e.Extensions],
     };
 
     public static InvokeResponse ToResponse(InvokeResult r) => new()

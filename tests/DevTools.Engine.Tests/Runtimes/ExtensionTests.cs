@@ -27,6 +27,7 @@ public sealed class ExtensionTests
             var registered = Assert.Single(test.Of<PlatformExtension>());
             Assert.Equal(("bash-extension", "INVOKE,SHUTDOWN"), (registered.Name, string.Join(",", registered.Events)));
             Assert.Contains(test.Of<ExtensionLog>(), l => l.Extension == "bash-extension" && l.Message.Contains("init"));
+            Assert.Equal(["bash-extension"], test.Engine.ListEnvironments().Single().Extensions);
 
             // The environment freezes only once the extension is done with the invoke: its line comes before the freeze.
             await test.WaitForAsync<EnvironmentFrozen>();

@@ -74,6 +74,7 @@ public sealed class GetContainerCommand : DevToolsCmdlet
         Pid = e.Pid,
         Isolation = e.Isolation,
         TmpMode = e.TmpMode,
+        Extensions = [.. e.Extensions],
         TemplatePath = templatePath,
     };
 }

@@ -30,6 +30,9 @@ public sealed class LocalContainer
     /// <summary>What its /tmp is: <c>private-disk</c> (its own ext4 disk of EphemeralStorage's size), <c>private-mount</c> (a tmpfs capped at that size, counted as memory) or <c>directory</c> (a private TMPDIR, size not enforced).</summary>
     public string TmpMode { get; init; } = "";
 
+    /// <summary>The extensions registered in it.</summary>
+    public string[] Extensions { get; init; } = [];
+
     /// <summary>The template whose backend owns it (so Stop-Container from the pipeline reaches the same backend).</summary>
     public string TemplatePath { get; init; } = "";
 
