@@ -7,6 +7,7 @@ using DevTools.Engine.Layers;
 using DevTools.Engine.Runtimes;
 using DevTools.Engine.Runtimes.Sdk;
 using DevTools.Engine.RuntimeApi;
+using DevTools.Engine.RuntimeApi.Extensions;
 
 namespace DevTools.Engine.Environments;
 
@@ -22,6 +23,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private readonly RuntimeApiServer _server;
     private readonly EnvironmentSandbox _sandbox;
     private readonly EnvironmentExtensions _extensions;
+    private readonly TelemetryDelivery _telemetry = new();
 
     private RuntimeProcess? _process;
     // The memory cgroup's OOM-kill count when last looked at (off the caller's path): a higher count at a crash means the limit killed it.
@@ -55,7 +57,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _extensions = new EnvironmentExtensions(_sandbox, OnExtensionLine);
         _extensions.Registry.Registered += (name, events) =>
             Publish(new PlatformExtension { FunctionName = Function.FunctionName, EnvironmentId = Id, Name = name, Events = events });
-        _server = new RuntimeApiServer(_session, _extensions.Registry,
+        _telemetry.Subscribed += s =>
+            Publish(new PlatformTelemetrySubscription { FunctionName = Function.FunctionName, EnvironmentId = Id, Name = s.Extension, Types = s.Types });
+        _server = new RuntimeApiServer(_session, _extensions.Registry, _telemetry,
             new RuntimeApi.Extensions.RegistrationInfo(function.FunctionName, LambdaLimits.LatestVersion, function.Handler, context.Options.AccountId));
         _lifecycle = new EnvironmentLifecycle(e => Publish(e));
         _freezer = new FreezeScheduler<RuntimeProcess>(_sandbox.Freeze, _sandbox.Thaw, context.Options.FreezeDelay, OnFrozen);
@@ -168,13 +172,20 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // The invoke phase lasts until the runtime is back at /next (or the deadline passes).
             await _runtimeDone.Task.ConfigureAwait(false);
             _deadline.Disarm();
-            // The invoke is over for the environment when every extension is done with it too (the caller has its answer).
-            if (_runtimeBack && _extensions.Active
-                && !await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart)).ConfigureAwait(false))
+            // The invoke is over for the environment when every extension is done with it too (the caller has its answer):
+            // platform.runtimeDone now, the REPORT once they are.
+            var runtimeDoneSent = false;
+            if (_runtimeBack && _extensions.Active)
+            {
+                Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = PlatformStatus.Success, DurationMs = durationMs, ProducedBytes = answer.Body.LongLength });
+                runtimeDoneSent = true;
+                _telemetry.Flush();
+            }
+            if (runtimeDoneSent && !await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart)).ConfigureAwait(false))
             {
                 await ResetAsync(EnvironmentReason.Timeout, "an extension was not done with the invoke before the deadline").ConfigureAwait(false);
                 var extensionMetrics = Report(requestId, PlatformStatus.Timeout, null, durationMs, initDurationMs, answer.Body.LongLength,
-                    Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds);
+                    Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds, runtimeDoneSent);
                 reply.Report(answered, extensionMetrics, _tail?.ToString());
                 EndInvoke();
                 return;
@@ -186,7 +197,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 _oomKillsSeen = _sandbox.OomKills(); // a child killed at the limit while the runtime lived on is not this environment's next crash
                 // platform.runtimeDone is the runtime's time; the REPORT's includes the extensions' time after it, as Lambda counts.
                 var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength,
-                    _extensions.Active ? Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds : null);
+                    runtimeDoneSent ? Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds : null, runtimeDoneSent);
                 reply.Report(answered, metrics, _tail?.ToString());
                 if (_lifecycle.MoveTo(EnvironmentState.Idle) && _context.Freezes) _freezer.Idle(process);
                 WarnWhenTmpOverCap();
@@ -238,6 +249,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // Lambda's shutdown phase: the runtime gets SIGTERM and a short grace period, the extensions SHUTDOWN and the
             // rest of the phase's budget, then everything is killed.
             _sandbox.Thaw(process);
+            _telemetry.Pause(false);
             var extensionsDone = _extensions.Active ? _extensions.ShutdownAsync("spindown", EnvironmentExtensions.ShutdownBudget) : Task.CompletedTask;
             process.SignalGroup(Native.SIGTERM);
             await process.Exited.WaitAsync(_context.Options.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -245,6 +257,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             _sandbox.OnStopped(process);
         }
         await _extensions.KillAsync().ConfigureAwait(false);
+        _telemetry.Clear();
         await _sandbox.DestroyAsync(process).ConfigureAwait(false);
         if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
         _session.Reset();
@@ -359,27 +372,35 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             await process.DisposeAsync().ConfigureAwait(false);
         }
         await _extensions.KillAsync().ConfigureAwait(false);
+        _telemetry.Clear();
         _server.DropConnections();
         _session.Reset();
         _lifecycle.MoveTo(EnvironmentState.Idle, announce ? new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail } : null);
     }
 
     /// <summary>Thaws the environment when the freezer froze it; what announces the thaw, if it did.</summary>
-    private EnvironmentThawed? Thawed(string requestId) =>
-        _freezer.Resume() is { } thawed
-            ? new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawed.ThawMs, FrozenFor = thawed.FrozenFor }
-            : null;
+    private EnvironmentThawed? Thawed(string requestId)
+    {
+        if (_freezer.Resume() is not { } thawed) return null;
+        _telemetry.Pause(false);
+        return new EnvironmentThawed { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, ThawMs = thawed.ThawMs, FrozenFor = thawed.FrozenFor };
+    }
 
     /// <summary>Called by the freeze scheduler, under its lock, when the environment has been frozen.</summary>
-    private void OnFrozen(double freezeMs) =>
+    private void OnFrozen(double freezeMs)
+    {
+        _telemetry.Pause(true); // a frozen listener cannot take a batch
         _lifecycle.MoveIfStill(EnvironmentState.Idle, EnvironmentState.Frozen, new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id, FreezeMs = freezeMs });
+    }
 
     /// <param name="reportDurationMs">The REPORT's duration when it differs from the runtime's (extensions' time after it).</param>
-    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0, double? reportDurationMs = null)
+    /// <param name="runtimeDoneSent">platform.runtimeDone went out already (when the runtime was done, before its extensions).</param>
+    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0,
+        double? reportDurationMs = null, bool runtimeDoneSent = false)
     {
         var reported = reportDurationMs ?? durationMs;
         var metrics = new InvokeMetrics(reported, InvokeMetrics.Billed(reported, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs);
-        Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, DurationMs = durationMs, ProducedBytes = producedBytes });
+        if (!runtimeDoneSent) Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, DurationMs = durationMs, ProducedBytes = producedBytes });
         Publish(new PlatformReport { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, Metrics = metrics });
         return metrics;
     }
@@ -446,6 +467,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         if (toTail && _tail is { } tail && LambdaTextFormatter.Format(e) is { } text && e is not EnvironmentCreated)
             tail.Append(text);
         _context.Events.Publish(e);
+        if (_telemetry.Active) _telemetry.Offer(e); // the same records, for the environment's Telemetry API subscribers
     }
 
     private static int ToMb(long bytes) => (int)((bytes + 1024 * 1024 - 1) / (1024 * 1024));

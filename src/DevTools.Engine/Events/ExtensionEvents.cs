@@ -36,3 +36,20 @@ public sealed record ExtensionLog : LifecycleEvent
         if (RequestId is not null) w.WriteString("requestId", RequestId);
     }
 }
+
+/// <summary><c>platform.telemetrySubscription</c>: an extension subscribed to the Telemetry API.</summary>
+public sealed record PlatformTelemetrySubscription : LifecycleEvent
+{
+    public override string Type => "platform.telemetrySubscription";
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> Types { get; init; }
+
+    public override void WriteRecord(Utf8JsonWriter w)
+    {
+        w.WriteString("name", Name);
+        w.WriteString("state", "Subscribed");
+        w.WriteStartArray("types");
+        foreach (var t in Types) w.WriteStringValue(t);
+        w.WriteEndArray();
+    }
+}

@@ -94,6 +94,7 @@ public sealed class EnvironmentSandbox
                 binds.Add((spec.WorkingDirectory, LambdaLayout.TaskRoot));
                 binds.Add((Runtimes.RuntimeLauncher.RuntimeClientsDirectory, LambdaLayout.RuntimeRoot));
                 if (spec.OptDirectory is { } opt) binds.Add((opt, LambdaLayout.Opt));
+                binds.Add((LambdaLayout.WriteHostsFile(_directory), LambdaLayout.HostsFile));
             }
             // Anything else the runtime needs under the host's /tmp would vanish behind its private /tmp: bind it elsewhere first.
             foreach (var source in new[] { spec.WorkingDirectory, Runtimes.RuntimeLauncher.RuntimeClientsDirectory }.Concat(spec.ReadPaths).Distinct())

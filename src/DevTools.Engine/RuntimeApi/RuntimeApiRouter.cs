@@ -7,10 +7,12 @@ namespace DevTools.Engine.RuntimeApi;
 /// Maps Runtime API paths (<c>/2018-06-01/runtime/...</c>) to their handlers. Unknown paths get
 /// RAPID's plain 404, known paths with the wrong method 405.
 /// </summary>
-internal sealed class RuntimeApiRouter(RuntimeSession session, ExtensionRegistry extensions, RegistrationInfo registration)
+internal sealed class RuntimeApiRouter(RuntimeSession session, ExtensionRegistry extensions, TelemetryDelivery telemetry, RegistrationInfo registration)
 {
     private const string Prefix = "/2018-06-01/runtime/";
     private const string ExtensionPrefix = "/2020-01-01/extension/";
+    private const string TelemetryPath = "/2022-07-01/telemetry";
+    private const string LogsPath = "/2020-08-15/logs";
 
     /// <summary>Handles one request; returns false when the connection must be closed.</summary>
     public async ValueTask<bool> DispatchAsync(HttpRequest request, HttpConnection connection)
@@ -30,6 +32,8 @@ internal sealed class RuntimeApiRouter(RuntimeSession session, ExtensionRegistry
     {
         var path = request.Path;
         if (path.StartsWith(ExtensionPrefix, StringComparison.Ordinal)) return RouteExtensionAsync(request, path.AsSpan(ExtensionPrefix.Length), connection);
+        if (path == TelemetryPath) return request.Method == "PUT" ? TelemetrySubscribeHandler.HandleAsync(request, extensions, telemetry, connection) : Reply(connection, HttpResponses.MethodNotAllowed);
+        if (path == LogsPath) return request.Method == "PUT" ? LogsSubscribeHandler.HandleAsync(request, extensions, connection) : Reply(connection, HttpResponses.MethodNotAllowed);
         if (!path.StartsWith(Prefix, StringComparison.Ordinal)) return Reply(connection, HttpResponses.NotFound);
         var rest = path.AsSpan(Prefix.Length);
 

@@ -13,9 +13,9 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private readonly RuntimeApiRouter _router;
     private readonly LoopbackListener _listener;
 
-    public RuntimeApiServer(RuntimeSession session, Extensions.ExtensionRegistry extensions, Extensions.RegistrationInfo registration)
+    public RuntimeApiServer(RuntimeSession session, Extensions.ExtensionRegistry extensions, Extensions.TelemetryDelivery telemetry, Extensions.RegistrationInfo registration)
     {
-        _router = new RuntimeApiRouter(session, extensions, registration);
+        _router = new RuntimeApiRouter(session, extensions, telemetry, registration);
         _listener = new LoopbackListener(IPAddress.Loopback, 0, MaxHeaderBytes, ServeAsync, backlog: 16);
     }
 

@@ -20,7 +20,7 @@ public sealed class RuntimeApiFuzzTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _session = new RuntimeSession(new IgnoringObserver());
-        _server = new RuntimeApiServer(_session, _extensions, new DevTools.Engine.RuntimeApi.Extensions.RegistrationInfo("Probe", "$LATEST", "probe", "123456789012"));
+        _server = new RuntimeApiServer(_session, _extensions, new DevTools.Engine.RuntimeApi.Extensions.TelemetryDelivery(), new DevTools.Engine.RuntimeApi.Extensions.RegistrationInfo("Probe", "$LATEST", "probe", "123456789012"));
         return Task.CompletedTask;
     }
 

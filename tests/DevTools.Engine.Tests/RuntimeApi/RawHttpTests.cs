@@ -16,7 +16,7 @@ public sealed class RawHttpTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _session = new RuntimeSession(_observer);
-        _server = new RuntimeApiServer(_session, _extensions, new DevTools.Engine.RuntimeApi.Extensions.RegistrationInfo("Probe", "$LATEST", "probe", "123456789012"));
+        _server = new RuntimeApiServer(_session, _extensions, new DevTools.Engine.RuntimeApi.Extensions.TelemetryDelivery(), new DevTools.Engine.RuntimeApi.Extensions.RegistrationInfo("Probe", "$LATEST", "probe", "123456789012"));
         return Task.CompletedTask;
     }
 

@@ -75,6 +75,15 @@ public sealed class ExtensionRegistry
         return waiter.Task;
     }
 
+    /// <summary>The name of a registered extension (the spec's errors for a missing, malformed or unknown identifier).</summary>
+    public string NameOf(string? id)
+    {
+        lock (_gate) return Find(id).Name;
+    }
+
+    /// <summary>Whether the init phase is over (subscriptions and registrations are closed then).</summary>
+    public bool RegistrationClosed { get { lock (_gate) return _registrationClosed; } }
+
     /// <summary><c>POST /extension/init/error</c> and <c>/extension/exit/error</c>.</summary>
     public void ReportError(string? id, string? errorType, bool duringInit)
     {

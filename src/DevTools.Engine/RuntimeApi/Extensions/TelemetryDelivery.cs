@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Text.Json;
+using DevTools.Engine.Events;
+
+namespace DevTools.Engine.RuntimeApi.Extensions;
+
+/// <summary>
+/// The Telemetry API's side that sends: each subscription's records, batched as Lambda batches them (up to
+/// <c>maxItems</c> / <c>maxBytes</c>, or after <c>timeoutMs</c>), POSTed as a JSON array to the extension's listener.
+/// The records are the engine's own events (one event model). Nothing is sent while the environment is frozen: a
+/// frozen listener cannot answer; what was buffered goes out when it runs again.
+/// </summary>
+public sealed class TelemetryDelivery : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(5) };
+
+    private readonly object _gate = new();
+    private readonly List<Batcher> _batchers = [];
+    private bool _paused;
+
+    /// <summary>True once an extension subscribed: the environment offers its events then.</summary>
+    public bool Active { get; private set; }
+
+    /// <summary>Called when an extension subscribes (the environment announces it: <c>platform.telemetrySubscription</c>).</summary>
+    public event Action<TelemetrySubscription>? Subscribed;
+
+    public void Add(TelemetrySubscription subscription)
+    {
+        lock (_gate) _batchers.Add(new Batcher(subscription, this));
+        Active = true;
+        Subscribed?.Invoke(subscription);
+    }
+
+    /// <summary>An event of the environment: buffered for every subscription to its type.</summary>
+    public void Offer(LifecycleEvent e)
+    {
+        if (TelemetrySubscription.TypeOf(e.Type) is not { } type) return;
+        byte[]? json = null;
+        lock (_gate)
+            foreach (var batcher in _batchers.Where(b => b.Subscription.Types.Contains(type)))
+                batcher.Add(json ??= Envelope(e));
+    }
+
+    /// <summary>The environment is frozen (true) or runs again (false: what waited goes out).</summary>
+    public void Pause(bool paused)
+    {
+        lock (_gate)
+        {
+            _paused = paused;
+            if (!paused) foreach (var batcher in _batchers) batcher.FlushIfDue(force: false);
+        }
+    }
+
+    /// <summary>Sends everything buffered now (the end of an invoke, before the environment waits for its extensions).</summary>
+    public void Flush()
+    {
+        lock (_gate) foreach (var batcher in _batchers) batcher.FlushIfDue(force: true);
+    }
+
+    /// <summary>Forgets every subscription (the environment's extensions are gone).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            foreach (var batcher in _batchers) batcher.Dispose();
+            _batchers.Clear();
+        }
+        Active = false;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The Telemetry API's envelope: <c>time</c>, <c>type</c>, and the record (an object, or a log line's text).</summary>
+    private static byte[] Envelope(LifecycleEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("time", e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
+            w.WriteString("type", e.Type);
+            switch (e)
+            {
+                case FunctionLog log: w.WriteString("record", log.Message); break;
+                case ExtensionLog log: w.WriteString("record", log.Message); break;
+                default:
+                    w.WriteStartObject("record");
+                    e.WriteRecord(w);
+                    w.WriteEndObject();
+                    break;
+            }
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>One subscription's buffer and sender (one POST at a time, in order).</summary>
+    private sealed class Batcher : IDisposable
+    {
+        private readonly TelemetryDelivery _owner;
+        private readonly Timer _timer;
+        private readonly Uri _target;
+        private List<byte[]> _pending = [];
+        private int _pendingBytes;
+        private Task _sending = Task.CompletedTask;
+
+        public Batcher(TelemetrySubscription subscription, TelemetryDelivery owner)
+        {
+            Subscription = subscription;
+            _owner = owner;
+            // sandbox.localdomain is the environment's own loopback, which the engine reaches as 127.0.0.1.
+            _target = new UriBuilder(subscription.Destination) { Host = "127.0.0.1" }.Uri;
+            _timer = new Timer(_ => { lock (_owner._gate) FlushIfDue(force: true); });
+        }
+
+        public TelemetrySubscription Subscription { get; }
+
+        /// <summary>Called under the owner's lock.</summary>
+        public void Add(byte[] record)
+        {
+            _pending.Add(record);
+            _pendingBytes += record.Length;
+            if (_pending.Count == 1) _timer.Change(Subscription.Timeout, Timeout.InfiniteTimeSpan);
+            FlushIfDue(force: false);
+        }
+
+        /// <summary>Called under the owner's lock: sends the buffer when full (or when forced), unless the environment is frozen.</summary>
+        public void FlushIfDue(bool force)
+        {
+            if (_pending.Count == 0 || _owner._paused) return;
+            if (!force && _pending.Count < Subscription.MaxItems && _pendingBytes < Subscription.MaxBytes) return;
+            var batch = _pending;
+            _pending = [];
+            _pendingBytes = 0;
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            var previous = _sending;
+            _sending = SendAfterAsync(previous, batch);
+        }
+
+        private async Task SendAfterAsync(Task previous, List<byte[]> batch)
+        {
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var body = new byte[batch.Sum(r => r.Length) + batch.Count + 1];
+            var at = 0;
+            body[at++] = (byte)'[';
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (i > 0) body[at++] = (byte)',';
+                batch[i].CopyTo(body, at);
+                at += batch[i].Length;
+            }
+            body[at] = (byte)']';
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                using var response = await Http.PostAsync(_target, content).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // The listener is gone or not up yet: Lambda retries; locally the batch is dropped rather than held forever.
+            }
+        }
+
+        public void Dispose() => _timer.Dispose();
+    }
+}
