@@ -279,7 +279,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt, searchPaths);
             var spec = _context.Launcher.CreateSpec(Function, environment, searchPaths.OptDirectory) with { ReadPaths = [.. searchPaths.ReadableFolders], OptDirectory = searchPaths.OptDirectory };
             command = spec.CommandLine;
-            _extensions.Start(spec); // external extensions start with the environment, before the runtime
+            // External extensions start with the environment, before the runtime; they may subscribe to its records.
+            if (_extensions.Start(spec)) _telemetry.BeginInit();
             timestamps.ProcessStarting = Stopwatch.GetTimestamp();
             process = RuntimeProcess.Start(_sandbox.Wrap(spec), OnOutputLine);
             timestamps.ProcessStarted = Stopwatch.GetTimestamp();
@@ -313,6 +314,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         if (_initSignal.Task.IsCompleted && _initError is null && extensionFailure is null)
         {
             _extensions.InitDone();
+            _telemetry.EndInit();
             timestamps.InitDone = _initDoneAt;
             var durationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             Publish(new PlatformInitRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, Phase = phase, Status = PlatformStatus.Success });

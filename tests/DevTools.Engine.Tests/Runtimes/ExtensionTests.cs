@@ -7,10 +7,10 @@ namespace DevTools.Engine.Tests.Runtimes;
 /// <summary>External extensions from a layer's extensions/ folder, run through Lambda's phases over the real Extensions API.</summary>
 public sealed class ExtensionTests
 {
-    private static FunctionConfiguration WithExtension(string layer, string name = "Extended") =>
-        TestFunctions.Managed(name, "nodejs22.x", "extensions/function", "index.handler") with
+    private static FunctionConfiguration WithExtension(params string[] layers) =>
+        TestFunctions.Managed("Extended", "nodejs22.x", "extensions/function", "index.handler") with
         {
-            Layers = [new LayerConfiguration(layer, Path.Combine(TestFunctions.FunctionsDirectory, "extensions", layer))],
+            Layers = [.. layers.Select(layer => new LayerConfiguration(layer, Path.Combine(TestFunctions.FunctionsDirectory, "extensions", layer)))],
         };
 
     [Fact]
@@ -52,6 +52,34 @@ public sealed class ExtensionTests
         var shutdown = test.Events.ToList().FindIndex(e => e is ExtensionLog { Message: var m } && m.Contains("shutdown") && m.Contains("spindown"));
         Assert.True(shutdown >= 0, string.Join('\n', test.TextLines()));
         Assert.True(shutdown < test.Events.ToList().FindIndex(e => e is EnvironmentRetired));
+    }
+
+    [Fact]
+    public async Task ATelemetryApiSubscriberGetsTheEnvironmentsRecordsAndAPythonExtensionRunsBesideIt()
+    {
+        await using var test = new TestEngine(WithExtension("telemetry", "python"));
+        // sandbox.localdomain is the environment's loopback only where it has its own mount namespace (/etc/hosts).
+        Assert.True(test.Engine.Isolation.PrivateTmp && DevTools.Engine.Isolation.LambdaLayout.Available, "this test needs root (a private mount namespace per environment)");
+        var first = await test.InvokeAsync("Extended");
+        Assert.True(first.FunctionError is null, first.Text());
+        Assert.Equal(["python-extension", "telemetry-extension"], test.Engine.ListEnvironments().Single().Extensions.Order());
+        var subscription = Assert.Single(test.Of<PlatformTelemetrySubscription>());
+        Assert.Equal(("telemetry-extension", "platform,function"), (subscription.Name, string.Join(",", subscription.Types)));
+        Assert.Contains(test.Of<ExtensionLog>(), l => l.Extension == "python-extension" && l.Message == $"[python-extension] invoke {first.RequestId}");
+
+        // The first invoke's records reach the listener while the environment runs (batched; never while it is frozen).
+        List<(string Type, string? RequestId)> records = [];
+        Assert.True(await Poll.UntilAsync(async () =>
+        {
+            var seen = (await test.InvokeAsync("Extended")).Json().GetProperty("telemetry").EnumerateArray()
+                .Select(r => (r.GetProperty("type").GetString()!, r.GetProperty("requestId").GetString())).ToList();
+            records = seen;
+            return seen.Contains(("platform.report", first.RequestId));
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50)), string.Join('\n', records));
+
+        string[] expected = ["platform.initStart", "platform.initRuntimeDone", "platform.initReport", "platform.start", "function", "platform.runtimeDone", "platform.report"];
+        var order = expected.Select(type => records.FindIndex(r => r.Type == type && (r.RequestId == first.RequestId || type.StartsWith("platform.init") || type == "function"))).ToList();
+        Assert.True(order.All(i => i >= 0) && order.SequenceEqual(order.Order()), string.Join('\n', records));
     }
 
     [Fact]

@@ -16,17 +16,43 @@ public sealed class TelemetryDelivery : IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly List<Batcher> _batchers = [];
+    private List<(string Type, byte[] Json)>? _initRecords;
     private bool _paused;
 
-    /// <summary>True once an extension subscribed: the environment offers its events then.</summary>
+    /// <summary>True once an extension subscribed, or while an init with extensions runs: the environment offers its events then.</summary>
     public bool Active { get; private set; }
+
+    /// <summary>
+    /// An init with extensions begins: its records are kept, since extensions subscribe during the init and Lambda
+    /// delivers them the init's records (<c>platform.initStart</c> and on) too.
+    /// </summary>
+    public void BeginInit()
+    {
+        lock (_gate) _initRecords = [];
+        Active = true;
+    }
+
+    /// <summary>The init is over: subscriptions are closed, the kept records are no longer needed.</summary>
+    public void EndInit()
+    {
+        lock (_gate)
+        {
+            _initRecords = null;
+            Active = _batchers.Count > 0;
+        }
+    }
 
     /// <summary>Called when an extension subscribes (the environment announces it: <c>platform.telemetrySubscription</c>).</summary>
     public event Action<TelemetrySubscription>? Subscribed;
 
     public void Add(TelemetrySubscription subscription)
     {
-        lock (_gate) _batchers.Add(new Batcher(subscription, this));
+        lock (_gate)
+        {
+            var batcher = new Batcher(subscription, this);
+            _batchers.Add(batcher);
+            foreach (var (type, json) in _initRecords ?? []) if (subscription.Types.Contains(type)) batcher.Add(json);
+        }
         Active = true;
         Subscribed?.Invoke(subscription);
     }
@@ -37,8 +63,11 @@ public sealed class TelemetryDelivery : IAsyncDisposable
         if (TelemetrySubscription.TypeOf(e.Type) is not { } type) return;
         byte[]? json = null;
         lock (_gate)
+        {
+            _initRecords?.Add((type, json ??= Envelope(e)));
             foreach (var batcher in _batchers.Where(b => b.Subscription.Types.Contains(type)))
                 batcher.Add(json ??= Envelope(e));
+        }
     }
 
     /// <summary>The environment is frozen (true) or runs again (false: what waited goes out).</summary>
@@ -64,6 +93,7 @@ public sealed class TelemetryDelivery : IAsyncDisposable
         {
             foreach (var batcher in _batchers) batcher.Dispose();
             _batchers.Clear();
+            _initRecords = null;
         }
         Active = false;
     }

@@ -1,8 +1,13 @@
-// Returns what the extension recorded in this environment's /tmp so far (it shares the environment's /tmp).
+// Returns what the extensions recorded in this environment's /tmp so far (they share the environment's /tmp).
 const fs = require('node:fs');
 const path = require('node:path');
 
+const lines = name => {
+  const file = path.join(process.env.TMPDIR ?? '/tmp', name);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [];
+};
+
 exports.handler = async () => {
-  const file = path.join(process.env.TMPDIR ?? '/tmp', 'extension-events');
-  return { recorded: fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [] };
+  console.log('handling the invoke');
+  return { recorded: lines('extension-events'), telemetry: lines('telemetry.jsonl').map(line => JSON.parse(line)) };
 };
