@@ -92,11 +92,11 @@ internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<s
 
     /// <summary>
     /// The runtime is back at <c>next</c>: waits until every extension is done with the invoke too (it may freeze only
-    /// then). False when one is not done within <paramref name="within"/> (the invoke's deadline) or exited meanwhile.
+    /// then). Null when they are; else why not: one exited (<c>Extension.Crash</c>) or the deadline passed first.
     /// </summary>
-    public async Task<bool> WaitIdleAsync(TimeSpan within)
+    public async Task<RuntimeFailure?> WaitIdleAsync(TimeSpan within, string requestId)
     {
-        if (Registry.AllIdle) return true;
+        if (Registry.AllIdle) return null;
         using var timeout = new CancellationTokenSource();
         var deadline = Task.Delay(within < TimeSpan.Zero ? TimeSpan.Zero : within, timeout.Token);
         try
@@ -104,8 +104,12 @@ internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<s
             while (true)
             {
                 var changed = Registry.Changed;
-                if (Registry.AllIdle) return true;
-                if (deadline.IsCompleted || _processes.Any(p => p.Process.HasExited)) return false;
+                if (Registry.AllIdle) return null;
+                if (_processes.FirstOrDefault(p => p.Process.HasExited) is { Name: not null } crashed)
+                    return Failure("Extension.Crash", $"RequestId: {requestId} Error: extension {crashed.Name} exited with {crashed.Process.ExitDescription()}", EnvironmentReason.Crash);
+                if (deadline.IsCompleted)
+                    return new RuntimeFailure(RuntimeAnswer.Error("Sandbox.Timedout", $"RequestId: {requestId} Error: an extension was not done with the invoke before the deadline"),
+                        PlatformStatus.Timeout, EnvironmentReason.Timeout, "an extension was not done with the invoke before the deadline");
                 await Task.WhenAny(_processes.Select(p => p.Process.Exited).Append(changed).Append(deadline)).ConfigureAwait(false);
             }
         }

@@ -181,11 +181,13 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 runtimeDoneSent = true;
                 _telemetry.Flush();
             }
-            if (runtimeDoneSent && !await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart)).ConfigureAwait(false))
+            if (runtimeDoneSent && await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart), requestId).ConfigureAwait(false) is { } extensionFailure)
             {
-                await ResetAsync(EnvironmentReason.Timeout, "an extension was not done with the invoke before the deadline").ConfigureAwait(false);
-                var extensionMetrics = Report(requestId, PlatformStatus.Timeout, null, durationMs, initDurationMs, answer.Body.LongLength,
-                    Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds, runtimeDoneSent);
+                // The caller has the function's answer; the environment is reset, as after a crash or a timeout.
+                var untilNowMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
+                await ResetAsync(extensionFailure.Reason, extensionFailure.Detail).ConfigureAwait(false);
+                var extensionMetrics = Report(requestId, extensionFailure.Status, extensionFailure.ErrorType, durationMs, initDurationMs, answer.Body.LongLength,
+                    untilNowMs, runtimeDoneSent);
                 reply.Report(answered, extensionMetrics, _tail?.ToString());
                 EndInvoke();
                 return;

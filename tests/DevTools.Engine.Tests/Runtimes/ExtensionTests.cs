@@ -93,6 +93,23 @@ public sealed class ExtensionTests
     }
 
     [Fact]
+    public async Task AnExtensionThatDiesDuringAnInvokeResetsTheEnvironmentAfterTheCallerHasItsAnswer()
+    {
+        await using var test = new TestEngine(WithExtension("crash-on-invoke"));
+        var result = await test.InvokeAsync("Extended");
+        Assert.True(result.FunctionError is null, result.Text()); // the runtime answered: that is the caller's answer
+        var report = test.Of<PlatformReport>().Single();
+        Assert.Equal((PlatformStatus.Error, "Extension.Crash"), (report.Status, report.ErrorType));
+        Assert.Equal(EnvironmentReason.Crash, (await test.WaitForAsync<EnvironmentReset>()).Reason);
+
+        // The next invoke re-inits the environment, extension included.
+        var next = await test.InvokeAsync("Extended");
+        Assert.Equal(result.EnvironmentId, next.EnvironmentId);
+        Assert.True(next.ColdStart);
+        Assert.Equal(2, test.Of<PlatformExtension>().Count());
+    }
+
+    [Fact]
     public async Task AnInitErrorAnExtensionReportsIsTheInvokesError()
     {
         await using var test = new TestEngine(WithExtension("init-error"));
