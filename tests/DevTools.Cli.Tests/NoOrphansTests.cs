@@ -7,7 +7,8 @@ namespace DevTools.Cli.Tests;
 
 /// <summary>
 /// SIGKILL the engine (a real <c>devtools start-lambda</c> process) while it has live environments:
-/// nothing of them may survive — runtimes, their daemons (where a cgroup can find them), cgroups, mounts, files.
+/// nothing of them may survive — runtimes, their extensions, their daemons (where a cgroup can find them), cgroups,
+/// mounts, files.
 /// </summary>
 public sealed class NoOrphansTests
 {
@@ -19,6 +20,7 @@ public sealed class NoOrphansTests
         var dir = Path.Combine(Path.GetTempPath(), "devtools-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var probe = Path.Combine(TestFunctions.FunctionsDirectory, "probe");
+        var extensions = Path.Combine(TestFunctions.FunctionsDirectory, "extensions");
         await File.WriteAllTextAsync(Path.Combine(dir, "template.yaml"), $"""
             Resources:
               A:
@@ -27,6 +29,17 @@ public sealed class NoOrphansTests
               B:
                 Type: AWS::Serverless::Function
                 Properties: {"{"} Runtime: provided.al2023, Handler: probe, CodeUri: {probe} {"}"}
+              ExtensionLayer:
+                Type: AWS::Serverless::LayerVersion
+                Properties: {"{"} ContentUri: {Path.Combine(extensions, "bash")} {"}"}
+              C:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: nodejs22.x
+                  Handler: index.handler
+                  CodeUri: {Path.Combine(extensions, "function")}
+                  Layers: [!Ref ExtensionLayer]
+                  Environment: {"{"} Variables: {"{"} EXTENSION_PID_FILE: {ExtensionPidFile} {"}"} {"}"}
             """);
         var port = FreePort();
         using var engine = Process.Start(CliRunner.StartInfo(dir, "start-lambda", "-p", port.ToString(), "--isolation", isolation))!;
@@ -51,6 +64,8 @@ public sealed class NoOrphansTests
         var daemon = await InvokeAsync(http, "A", new { action = "daemon", path = counter });
         var plain = await InvokeAsync(http, "B", new { action = "echo" });
         var runtimePids = new[] { daemon.GetProperty("pid").GetInt32(), plain.GetProperty("pid").GetInt32() };
+        await InvokeAsync(http, "C", new { });
+        var extensionPid = int.Parse((await File.ReadAllTextAsync(ExtensionPidFile)).Trim());
         var daemonPid = int.Parse((await File.ReadAllTextAsync(counter + ".pid")).Trim());
         var cgroupsBefore = EngineCgroups();
         var workspacePrefix = $"/var/tmp/lambda-devtools/engine-{engine.Id}-";
@@ -62,6 +77,7 @@ public sealed class NoOrphansTests
         await engine.WaitForExitAsync();
 
         foreach (var pid in runtimePids) await ProcessAssert.GoneAsync(pid);
+        await ProcessAssert.GoneAsync(extensionPid); // an extension is the environment's, like its runtime
         if (isolation == "best" && LambdaEngineCapabilities.HasCgroups)
         {
             await ProcessAssert.GoneAsync(daemonPid);
@@ -77,6 +93,8 @@ public sealed class NoOrphansTests
         await WaitUntilAsync(() => !EngineWorkspaces().Any(w => Path.GetFileName(w).StartsWith($"engine-{engine.Id}-")), "its workspace is removed");
         await LoopDevices.WaitUntilNoneAsync(workspacePrefix, loopsBefore);
     }
+
+    private static readonly string ExtensionPidFile = Path.Combine("/var/tmp/devtools-tests", $"extension-{Guid.NewGuid():N}.pid");
 
     private static async Task<JsonElement> InvokeAsync(HttpClient http, string function, object payload)
     {
