@@ -11,7 +11,7 @@ namespace DevTools.Engine.Environments;
 /// the runtime in the environment's sandbox, so frozen, limited and killed with it) and the Extensions API registry that
 /// they, and internal extensions of the runtime process, talk to. The environment's phases wait on them here.
 /// </summary>
-internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<string, string> onLine)
+internal sealed class EnvironmentExtensions
 {
     /// <summary>Lambda's shutdown budget with external extensions (300 ms of it for the runtime, the rest for them).</summary>
     public static readonly TimeSpan ShutdownBudget = TimeSpan.FromMilliseconds(2000);
@@ -20,8 +20,18 @@ internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<s
     private static readonly string[] Hidden = ["AWS_EXECUTION_ENV", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_XRAY_CONTEXT_MISSING",
         "AWS_XRAY_DAEMON_ADDRESS", "LAMBDA_RUNTIME_DIR", "LAMBDA_TASK_ROOT"];
 
+    private readonly EnvironmentSandbox _sandbox;
+    private readonly Action<string, string> _onLine;
     private readonly List<(string Name, RuntimeProcess Process)> _processes = [];
     private volatile InitErrorReport? _initError;
+
+    /// <param name="onLine">Called with an extension's name and each line it writes.</param>
+    public EnvironmentExtensions(EnvironmentSandbox sandbox, Action<string, string> onLine)
+    {
+        _sandbox = sandbox;
+        _onLine = onLine;
+        Registry.ErrorReported += (name, errorType, duringInit) => { if (duringInit) _initError = new InitErrorReport(name, errorType); };
+    }
 
     public ExtensionRegistry Registry { get; } = new();
 
@@ -34,8 +44,6 @@ internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<s
     public bool Start(ProcessStartSpec runtime)
     {
         _initError = null;
-        Registry.ErrorReported -= OnErrorReported;
-        Registry.ErrorReported += OnErrorReported;
         var folder = runtime.OptDirectory is { } opt ? Path.Combine(opt, "extensions") : null;
         if (folder is null || !Directory.Exists(folder)) return false;
         foreach (var file in Directory.GetFiles(folder).Where(IsExecutable).Order(StringComparer.Ordinal))
@@ -43,8 +51,8 @@ internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<s
             var name = Path.GetFileName(file);
             var environment = runtime.Environment.Where(v => !v.Key.StartsWith('_') && !Hidden.Contains(v.Key)).ToDictionary();
             var spec = new ProcessStartSpec(file, [], runtime.WorkingDirectory, environment) { ReadPaths = runtime.ReadPaths, OptDirectory = runtime.OptDirectory };
-            var process = RuntimeProcess.Start(sandbox.Wrap(spec), (line, _) => onLine(name, line));
-            sandbox.OnStarted(process);
+            var process = RuntimeProcess.Start(_sandbox.Wrap(spec), (line, _) => _onLine(name, line));
+            _sandbox.OnStarted(process);
             _processes.Add((name, process));
         }
         return _processes.Count > 0;
@@ -138,18 +146,13 @@ internal sealed class EnvironmentExtensions(EnvironmentSandbox sandbox, Action<s
     {
         foreach (var (_, process) in _processes)
         {
-            sandbox.Thaw(process);
+            _sandbox.Thaw(process);
             process.Kill();
-            sandbox.OnStopped(process);
+            _sandbox.OnStopped(process);
             await process.DisposeAsync().ConfigureAwait(false);
         }
         _processes.Clear();
         Registry.Reset();
-    }
-
-    private void OnErrorReported(string name, string errorType, bool duringInit)
-    {
-        if (duringInit) _initError = new InitErrorReport(name, errorType);
     }
 
     private static RuntimeFailure Failure(string errorType, string message, EnvironmentReason reason) =>
