@@ -63,22 +63,17 @@ internal sealed class EnvironmentExtensions
     /// called <c>next</c>. Returns what failed (an extension that exited or reported an init error), or null; a
     /// <paramref name="deadline"/> reached first is a timeout.
     /// </summary>
-    public async Task<RuntimeFailure?> WaitReadyAsync(Task deadline, TimeSpan limit)
+    public Task<RuntimeFailure?> WaitReadyAsync(Task deadline, TimeSpan limit)
     {
         var started = _processes.Select(p => p.Name).ToList();
-        while (true)
-        {
-            var changed = Registry.Changed;
-            if (_initError is { } reported)
-                return Failure(reported.ErrorType, $"Extension {reported.Name} failed to initialize", EnvironmentReason.InitFailed);
-            if (_processes.FirstOrDefault(p => p.Process.HasExited) is { Name: not null } crashed)
-                return Failure("Extension.Crash", $"Extension {crashed.Name} exited with {crashed.Process.ExitDescription()} during init", EnvironmentReason.InitFailed);
-            if (Registry.AllReady(started)) return null;
-            if (deadline.IsCompleted)
-                return new RuntimeFailure(RuntimeAnswer.Error("Sandbox.Timedout", $"Init timed out after {limit.TotalSeconds:0.00} seconds: extensions not ready"),
-                    PlatformStatus.Timeout, EnvironmentReason.InitFailed, "Sandbox.Timedout");
-            await Task.WhenAny(_processes.Select(p => p.Process.Exited).Append(changed).Append(deadline)).ConfigureAwait(false);
-        }
+        return WaitAsync(() => Registry.AllReady(started), deadline, crashed =>
+            _initError is { } reported
+                ? Failure(reported.ErrorType, $"Extension {reported.Name} failed to initialize", EnvironmentReason.InitFailed)
+                : crashed is var (name, process)
+                    ? Failure("Extension.Crash", $"Extension {name} exited with {process.ExitDescription()} during init", EnvironmentReason.InitFailed)
+                    : null,
+            () => new RuntimeFailure(RuntimeAnswer.Error("Sandbox.Timedout", $"Init timed out after {limit.TotalSeconds:0.00} seconds: extensions not ready"),
+                PlatformStatus.Timeout, EnvironmentReason.InitFailed, "Sandbox.Timedout"));
     }
 
     /// <summary>Registration closes with the init phase.</summary>
@@ -109,19 +104,30 @@ internal sealed class EnvironmentExtensions
         var deadline = Task.Delay(within < TimeSpan.Zero ? TimeSpan.Zero : within, timeout.Token);
         try
         {
-            while (true)
-            {
-                var changed = Registry.Changed;
-                if (Registry.AllIdle) return null;
-                if (_processes.FirstOrDefault(p => p.Process.HasExited) is { Name: not null } crashed)
-                    return Failure("Extension.Crash", $"RequestId: {requestId} Error: extension {crashed.Name} exited with {crashed.Process.ExitDescription()}", EnvironmentReason.Crash);
-                if (deadline.IsCompleted)
-                    return new RuntimeFailure(RuntimeAnswer.Error("Sandbox.Timedout", $"RequestId: {requestId} Error: an extension was not done with the invoke before the deadline"),
-                        PlatformStatus.Timeout, EnvironmentReason.Timeout, "an extension was not done with the invoke before the deadline");
-                await Task.WhenAny(_processes.Select(p => p.Process.Exited).Append(changed).Append(deadline)).ConfigureAwait(false);
-            }
+            return await WaitAsync(() => Registry.AllIdle, deadline, crashed => crashed is var (name, process)
+                    ? Failure("Extension.Crash", $"RequestId: {requestId} Error: extension {name} exited with {process.ExitDescription()}", EnvironmentReason.Crash)
+                    : null,
+                () => new RuntimeFailure(RuntimeAnswer.Error("Sandbox.Timedout", $"RequestId: {requestId} Error: an extension was not done with the invoke before the deadline"),
+                    PlatformStatus.Timeout, EnvironmentReason.Timeout, "an extension was not done with the invoke before the deadline")).ConfigureAwait(false);
         }
         finally { timeout.Cancel(); }
+    }
+
+    /// <summary>
+    /// Re-checks, at every change of the registry or exit of an extension, until <paramref name="done"/> holds (null), a
+    /// failure shows (given the first extension that exited, if one did), or the deadline passes.
+    /// </summary>
+    private async Task<RuntimeFailure?> WaitAsync(Func<bool> done, Task deadline, Func<(string Name, RuntimeProcess Process)?, RuntimeFailure?> failure, Func<RuntimeFailure> timedOut)
+    {
+        while (true)
+        {
+            var changed = Registry.Changed; // taken before the checks, so a change between them still wakes the wait
+            (string, RuntimeProcess)? crashed = _processes.FirstOrDefault(p => p.Process.HasExited) is { Name: not null } exited ? exited : null;
+            if (failure(crashed) is { } failed) return failed;
+            if (done()) return null;
+            if (deadline.IsCompleted) return timedOut();
+            await Task.WhenAny(_processes.Select(p => p.Process.Exited).Append(changed).Append(deadline)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

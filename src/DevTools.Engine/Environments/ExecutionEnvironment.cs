@@ -139,7 +139,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 Publish(new PlatformStart { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId });
                 var failed = BuildResult(invocation, failure.Answer, cold, init.DurationMs, 0);
                 reply.Answer(failed);
-                var metrics = Report(requestId, failure.Status, failure.ErrorType, 0, phase == InitPhase.Init ? init.DurationMs : null);
+                var metrics = Finish(requestId, failure.Status, failure.ErrorType, 0, phase == InitPhase.Init ? init.DurationMs : null);
                 reply.Report(failed, metrics, _tail?.ToString());
                 EndInvoke();
                 return;
@@ -172,35 +172,28 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // The invoke phase lasts until the runtime is back at /next (or the deadline passes).
             await _runtimeDone.Task.ConfigureAwait(false);
             _deadline.Disarm();
-            // The invoke is over for the environment when every extension is done with it too (the caller has its answer):
-            // platform.runtimeDone now, the REPORT once they are.
-            var runtimeDoneSent = false;
-            if (_runtimeBack && _extensions.Active)
-            {
-                Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = PlatformStatus.Success, DurationMs = durationMs, ProducedBytes = answer.Body.LongLength });
-                runtimeDoneSent = true;
-                _telemetry.Flush();
-            }
-            if (runtimeDoneSent && await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart), requestId).ConfigureAwait(false) is { } extensionFailure)
-            {
-                // The caller has the function's answer; the environment is reset, as after a crash or a timeout.
-                var untilNowMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
-                await ResetAsync(extensionFailure.Reason, extensionFailure.Detail).ConfigureAwait(false);
-                var extensionMetrics = Report(requestId, extensionFailure.Status, extensionFailure.ErrorType, durationMs, initDurationMs, answer.Body.LongLength,
-                    untilNowMs, runtimeDoneSent);
-                reply.Report(answered, extensionMetrics, _tail?.ToString());
-                EndInvoke();
-                return;
-            }
             if (_runtimeBack)
             {
                 await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+                RuntimeDone(requestId, PlatformStatus.Success, null, durationMs, answer.Body.LongLength);
+                // The invoke is over for the environment once every extension is done with it too (the caller has its
+                // answer); the REPORT counts their time after the runtime's, as Lambda's does.
+                if (_extensions.Active)
+                {
+                    _telemetry.Flush();
+                    if (await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart), requestId).ConfigureAwait(false) is { } extensionFailure)
+                    {
+                        var untilNowMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
+                        await ResetAsync(extensionFailure.Reason, extensionFailure.Detail).ConfigureAwait(false);
+                        reply.Report(answered, Report(requestId, extensionFailure.Status, extensionFailure.ErrorType, untilNowMs, initDurationMs), _tail?.ToString());
+                        EndInvoke();
+                        return;
+                    }
+                }
                 SampleMemory(process);
                 _oomKillsSeen = _sandbox.OomKills(); // a child killed at the limit while the runtime lived on is not this environment's next crash
-                // platform.runtimeDone is the runtime's time; the REPORT's includes the extensions' time after it, as Lambda counts.
-                var metrics = Report(requestId, PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength,
-                    runtimeDoneSent ? Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds : null, runtimeDoneSent);
-                reply.Report(answered, metrics, _tail?.ToString());
+                var reportedMs = _extensions.Active ? Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds : durationMs;
+                reply.Report(answered, Report(requestId, PlatformStatus.Success, null, reportedMs, initDurationMs), _tail?.ToString());
                 if (_lifecycle.MoveTo(EnvironmentState.Idle) && _context.Freezes) _freezer.Idle(process);
                 WarnWhenTmpOverCap();
                 EndInvoke();
@@ -212,7 +205,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             if (timedOut) SampleMemory(process);
             await ResetAsync(timedOut ? EnvironmentReason.Timeout : EnvironmentReason.Crash,
                 timedOut ? "the runtime did not return to /next before the deadline" : process.ExitDescription()).ConfigureAwait(false);
-            var lateMetrics = Report(requestId, timedOut ? PlatformStatus.Timeout : PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
+            var lateMetrics = Finish(requestId, timedOut ? PlatformStatus.Timeout : PlatformStatus.Success, null, durationMs, initDurationMs, answer.Body.LongLength);
             reply.Report(answered, lateMetrics, _tail?.ToString());
             EndInvoke();
             return;
@@ -229,7 +222,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         reply.Answer(failedResult);
         await process.Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
-        var failMetrics = Report(requestId, noAnswer.Status, noAnswer.ErrorType, elapsedMs, initDurationMs);
+        var failMetrics = Finish(requestId, noAnswer.Status, noAnswer.ErrorType, elapsedMs, initDurationMs);
         reply.Report(failedResult, failMetrics, _tail?.ToString());
         await ResetAsync(noAnswer.Reason, noAnswer.Detail).ConfigureAwait(false);
         EndInvoke();
@@ -397,16 +390,23 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _lifecycle.MoveIfStill(EnvironmentState.Idle, EnvironmentState.Frozen, new EnvironmentFrozen { FunctionName = Function.FunctionName, EnvironmentId = Id, FreezeMs = freezeMs });
     }
 
-    /// <param name="reportDurationMs">The REPORT's duration when it differs from the runtime's (extensions' time after it).</param>
-    /// <param name="runtimeDoneSent">platform.runtimeDone went out already (when the runtime was done, before its extensions).</param>
-    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0,
-        double? reportDurationMs = null, bool runtimeDoneSent = false)
+    /// <summary><c>platform.runtimeDone</c> (the END line): the runtime is done with the invoke.</summary>
+    private void RuntimeDone(string requestId, string status, string? errorType, double durationMs, long producedBytes = 0) =>
+        Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, DurationMs = durationMs, ProducedBytes = producedBytes });
+
+    /// <summary><c>platform.report</c> (the REPORT line): the invoke is over for the environment.</summary>
+    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs)
     {
-        var reported = reportDurationMs ?? durationMs;
-        var metrics = new InvokeMetrics(reported, InvokeMetrics.Billed(reported, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs);
-        if (!runtimeDoneSent) Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, DurationMs = durationMs, ProducedBytes = producedBytes });
+        var metrics = new InvokeMetrics(durationMs, InvokeMetrics.Billed(durationMs, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs);
         Publish(new PlatformReport { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, Metrics = metrics });
         return metrics;
+    }
+
+    /// <summary>Both at once, where nothing (no extension) comes between them.</summary>
+    private InvokeMetrics Finish(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, long producedBytes = 0)
+    {
+        RuntimeDone(requestId, status, errorType, durationMs, producedBytes);
+        return Report(requestId, status, errorType, durationMs, initDurationMs);
     }
 
     private void EndInvoke()

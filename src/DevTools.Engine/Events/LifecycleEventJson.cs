@@ -14,8 +14,7 @@ public static class LifecycleEventJson
     public static void Write(Utf8JsonWriter w, LifecycleEvent e, Action<Utf8JsonWriter>? alongside = null)
     {
         w.WriteStartObject();
-        w.WriteString("time", e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
-        w.WriteString("type", e.Type);
+        WriteTimeAndType(w, e);
         w.WriteString("functionName", e.FunctionName);
         if (e.EnvironmentId is not null) w.WriteString("environmentId", e.EnvironmentId);
         alongside?.Invoke(w);
@@ -23,6 +22,39 @@ public static class LifecycleEventJson
         e.WriteRecord(w);
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An event as the Telemetry API delivers it to an extension: only <c>time</c>, <c>type</c> and the record, which for
+    /// a log line (<c>function</c>, <c>extension</c>) is the line's text.
+    /// </summary>
+    public static byte[] ToTelemetryRecord(LifecycleEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            WriteTimeAndType(w, e);
+            switch (e)
+            {
+                case FunctionLog log: w.WriteString("record", log.Message); break;
+                case ExtensionLog log: w.WriteString("record", log.Message); break;
+                default:
+                    w.WriteStartObject("record");
+                    e.WriteRecord(w);
+                    w.WriteEndObject();
+                    break;
+            }
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>ISO 8601 UTC with milliseconds, as the Telemetry API writes it.</summary>
+    private static void WriteTimeAndType(Utf8JsonWriter w, LifecycleEvent e)
+    {
+        w.WriteString("time", e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
+        w.WriteString("type", e.Type);
     }
 
     /// <summary>One JSON line (no trailing newline).</summary>

@@ -44,6 +44,20 @@ public sealed class RawHttpTests : IAsyncLifetime
         Assert.Contains("InvalidRequestFormat", bad.Body);
         var unknown = await other.SendAsync("GET", "/2020-01-01/extension/event/next", null, ("Lambda-Extension-Identifier", Guid.NewGuid().ToString()));
         Assert.Contains("Extension.UnknownExtensionIdentifier", unknown.Body);
+
+        // The Telemetry API checks a subscription against the spec, and only takes one during init; the Logs API says it is not served.
+        var invalid = await other.SendAsync("PUT", "/2022-07-01/telemetry", "{\"schemaVersion\":\"2022-12-13\",\"types\":[\"platform\"],\"destination\":{\"protocol\":\"TCP\",\"port\":4243}}",
+            ("Lambda-Extension-Identifier", id));
+        Assert.Equal(400, invalid.Status);
+        Assert.Contains("ValidationError", invalid.Body);
+        var logs = await other.SendAsync("PUT", "/2020-08-15/logs", "{}", ("Lambda-Extension-Identifier", id));
+        Assert.Equal(202, logs.Status);
+        Assert.Contains("Logs.NotSupported", logs.Body);
+        _extensions.CloseRegistration();
+        var late = await other.SendAsync("PUT", "/2022-07-01/telemetry", "{\"schemaVersion\":\"2022-12-13\",\"types\":[\"platform\"],\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"http://sandbox.localdomain:4243\"}}",
+            ("Lambda-Extension-Identifier", id));
+        Assert.Equal(403, late.Status);
+        Assert.Contains("Telemetry.SubscriptionClosed", late.Body);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using DevTools.Engine.Events;
 
 namespace DevTools.Engine.RuntimeApi.Extensions;
@@ -64,9 +62,9 @@ public sealed class TelemetryDelivery : IAsyncDisposable
         byte[]? json = null;
         lock (_gate)
         {
-            _initRecords?.Add((type, json ??= Envelope(e)));
+            _initRecords?.Add((type, json ??= LifecycleEventJson.ToTelemetryRecord(e)));
             foreach (var batcher in _batchers.Where(b => b.Subscription.Types.Contains(type)))
-                batcher.Add(json ??= Envelope(e));
+                batcher.Add(json ??= LifecycleEventJson.ToTelemetryRecord(e));
         }
     }
 
@@ -102,30 +100,6 @@ public sealed class TelemetryDelivery : IAsyncDisposable
     {
         Clear();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The Telemetry API's envelope: <c>time</c>, <c>type</c>, and the record (an object, or a log line's text).</summary>
-    private static byte[] Envelope(LifecycleEvent e)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("time", e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
-            w.WriteString("type", e.Type);
-            switch (e)
-            {
-                case FunctionLog log: w.WriteString("record", log.Message); break;
-                case ExtensionLog log: w.WriteString("record", log.Message); break;
-                default:
-                    w.WriteStartObject("record");
-                    e.WriteRecord(w);
-                    w.WriteEndObject();
-                    break;
-            }
-            w.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>One subscription's buffer and sender (one POST at a time, in order).</summary>
