@@ -90,21 +90,23 @@ public sealed class ExecutionModelTests
         var slowResult = await slow;
         Assert.NotEqual(slowResult.EnvironmentId, write.EnvironmentId);
 
-        // The sleeper was released last, so it is the most recently used and serves the next invoke.
-        var other = await test.InvokeAsync("Probe", new { action = "tmp-read" });
-        Assert.Equal(slowResult.EnvironmentId, other.EnvironmentId);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, other.Json().GetProperty("content").ValueKind);
-
-        // Keep that one busy so the read lands on the writer's environment.
+        // Read each environment's /tmp, whichever order they were released in: one is kept busy while the other reads,
+        // then the busy one, released last, is the most recently used and serves the second read.
         var hold = test.InvokeAsync("Probe", new { action = "sleep", seconds = 1 });
-        await test.WaitForAsync<PlatformStart>(_ => test.Of<PlatformStart>().Count() == 4);
-        var same = await test.InvokeAsync("Probe", new { action = "tmp-read" });
-        await hold;
-        Assert.Equal(write.EnvironmentId, same.EnvironmentId);
-        Assert.Equal("mine", same.Json().GetProperty("content").GetString());
+        await test.WaitForAsync<PlatformStart>(_ => test.Of<PlatformStart>().Count() == 3);
+        var first = await test.InvokeAsync("Probe", new { action = "tmp-read" });
+        var held = await hold;
+        var second = await test.InvokeAsync("Probe", new { action = "tmp-read" });
+        Assert.Equal(held.EnvironmentId, second.EnvironmentId);
+        Assert.NotEqual(first.EnvironmentId, second.EnvironmentId);
+
+        var (mine, other) = first.EnvironmentId == write.EnvironmentId ? (first, second) : (second, first);
+        Assert.Equal(write.EnvironmentId, mine.EnvironmentId);
+        Assert.Equal("mine", mine.Json().GetProperty("content").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, other.Json().GetProperty("content").ValueKind);
         // With a private mount both see their own filesystem at the literal /tmp; otherwise their own directories.
-        if (test.Engine.Isolation.PrivateTmp) Assert.Equal("/tmp", same.Json().GetProperty("tmpdir").GetString());
-        else Assert.NotEqual(other.Json().GetProperty("tmpdir").GetString(), same.Json().GetProperty("tmpdir").GetString());
+        if (test.Engine.Isolation.PrivateTmp) Assert.Equal("/tmp", mine.Json().GetProperty("tmpdir").GetString());
+        else Assert.NotEqual(other.Json().GetProperty("tmpdir").GetString(), mine.Json().GetProperty("tmpdir").GetString());
     }
 
     [Fact]
