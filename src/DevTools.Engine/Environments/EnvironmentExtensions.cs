@@ -96,10 +96,19 @@ internal sealed class EnvironmentExtensions
     /// <summary>
     /// The runtime is back at <c>next</c>: waits until every extension is done with the invoke too (it may freeze only
     /// then). Null when they are; else why not: one exited (<c>Extension.Crash</c>) or the deadline passed first.
+    /// Either way the lines they wrote until then have been delivered (they belong before the invoke's REPORT).
     /// </summary>
     public async Task<RuntimeFailure?> WaitIdleAsync(TimeSpan within, string requestId)
     {
-        if (Registry.AllIdle) return null;
+        try { return Registry.AllIdle ? null : await WaitUntilIdleAsync(within, requestId).ConfigureAwait(false); }
+        finally
+        {
+            foreach (var (_, process) in _processes) process.DrainOutput();
+        }
+    }
+
+    private async Task<RuntimeFailure?> WaitUntilIdleAsync(TimeSpan within, string requestId)
+    {
         using var timeout = new CancellationTokenSource();
         var deadline = Task.Delay(within < TimeSpan.Zero ? TimeSpan.Zero : within, timeout.Token);
         try

@@ -174,7 +174,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             _deadline.Disarm();
             if (_runtimeBack)
             {
-                await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+                process.DrainOutput();
                 RuntimeDone(requestId, PlatformStatus.Success, null, durationMs, answer.Body.LongLength);
                 // The invoke is over for the environment once every extension is done with it too (the caller has its
                 // answer); the REPORT counts their time after the runtime's, as Lambda's does.
@@ -221,7 +221,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         var failedResult = BuildResult(invocation, noAnswer.Answer, cold, initDurationMs, elapsedMs);
         reply.Answer(failedResult);
         await process.Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+        process.DrainOutput();
         var failMetrics = Finish(requestId, noAnswer.Status, noAnswer.ErrorType, elapsedMs, initDurationMs);
         reply.Report(failedResult, failMetrics, _tail?.ToString());
         await ResetAsync(noAnswer.Reason, noAnswer.Detail).ConfigureAwait(false);
@@ -306,6 +306,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         timeout.Cancel();
 
         _everInitialized = true; // from here on, an init is a suppressed one inside an invoke
+        process.DrainOutput(); // the init's own log lines come before its records
         if (_initSignal.Task.IsCompleted && _initError is null && extensionFailure is null)
         {
             _extensions.InitDone();
@@ -317,7 +318,6 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             return new InitOutcome(durationMs, null);
         }
 
-        if (_initError is null && process.HasExited) await process.DrainOutputAsync(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
         var failure = extensionFailure ?? RuntimeFailure.OfInit(_initError, process.Exit, limit);
         var outcome = FailInit(phase, start, failure);
         if (phase == InitPhase.Init)

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipes;
-using System.Text;
 
 namespace DevTools.Engine.Isolation;
 
@@ -12,27 +10,18 @@ namespace DevTools.Engine.Isolation;
 public sealed class RuntimeProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly Action<string, bool> _onLine;
-    private readonly Task _stdoutPump;
-    private readonly Task _stderrPump;
-    private readonly nint _stdoutFd;
-    private readonly nint _stderrFd;
-    private int _pumpsBusy;
+    private readonly ProcessOutputReader _output;
 
     private RuntimeProcess(Process process, bool ownsProcessGroup, Action<string, bool> onLine)
     {
         _process = process;
-        _onLine = onLine;
         Pid = process.Id;
         OwnsProcessGroup = ownsProcessGroup;
         Exited = process.WaitForExitAsync();
-        var stdout = process.StandardOutput.BaseStream;
-        var stderr = process.StandardError.BaseStream;
-        _stdoutFd = (stdout as PipeStream)?.SafePipeHandle.DangerousGetHandle() ?? -1;
-        _stderrFd = (stderr as PipeStream)?.SafePipeHandle.DangerousGetHandle() ?? -1;
-        _stdoutPump = Task.Run(() => PumpAsync(stdout, isStderr: false));
-        _stderrPump = Task.Run(() => PumpAsync(stderr, isStderr: true));
+        _output = new ProcessOutputReader(PipeFd(process.StandardOutput.BaseStream), PipeFd(process.StandardError.BaseStream), onLine);
     }
+
+    private static int PipeFd(Stream stream) => (int)((PipeStream)stream).SafePipeHandle.DangerousGetHandle();
 
     public int Pid { get; }
 
@@ -90,79 +79,15 @@ public sealed class RuntimeProcess : IAsyncDisposable
     /// <summary>How it ended; null while it runs.</summary>
     internal ProcessExit? Exit => HasExited ? new ProcessExit(_process.ExitCode, ExitDescription()) : null;
 
-    /// <summary>Waits until every line the process wrote so far has been delivered to the callback.</summary>
-    public async ValueTask DrainOutputAsync(TimeSpan limit)
-    {
-        var deadline = Environment.TickCount64 + (long)limit.TotalMilliseconds;
-        var spins = 0;
-        while (Environment.TickCount64 < deadline)
-        {
-            var pending = Volatile.Read(ref _pumpsBusy) > 0 || Pending(_stdoutFd) || Pending(_stderrFd);
-            if (!pending) return;
-            if (spins++ < 20) await Task.Yield();
-            else await Task.Delay(1);
-        }
-    }
-
-    private static bool Pending(nint fd) => fd >= 0 && Native.BytesAvailable(fd) > 0;
-
-    private async Task PumpAsync(Stream stream, bool isStderr)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        var partial = new MemoryStream();
-        try
-        {
-            while (true)
-            {
-                int read;
-                try { read = await stream.ReadAsync(buffer.AsMemory()).ConfigureAwait(false); }
-                catch (IOException) { break; }
-                catch (ObjectDisposedException) { break; }
-                if (read == 0) break;
-                Interlocked.Increment(ref _pumpsBusy);
-                try
-                {
-                    var span = buffer.AsSpan(0, read);
-                    int newline;
-                    while ((newline = span.IndexOf((byte)'\n')) >= 0)
-                    {
-                        var lineBytes = span[..newline];
-                        if (partial.Length > 0)
-                        {
-                            partial.Write(lineBytes);
-                            Emit(partial.GetBuffer().AsSpan(0, (int)partial.Length), isStderr);
-                            partial.SetLength(0);
-                        }
-                        else
-                        {
-                            Emit(lineBytes, isStderr);
-                        }
-                        span = span[(newline + 1)..];
-                    }
-                    if (!span.IsEmpty) partial.Write(span);
-                }
-                finally { Interlocked.Decrement(ref _pumpsBusy); }
-            }
-            if (partial.Length > 0) Emit(partial.GetBuffer().AsSpan(0, (int)partial.Length), isStderr);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void Emit(ReadOnlySpan<byte> line, bool isStderr)
-    {
-        if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
-        try { _onLine(Encoding.UTF8.GetString(line), isStderr); }
-        catch { /* output handling must not stop the pump */ }
-    }
+    /// <summary>Delivers every line the process wrote so far to the callback, before returning.</summary>
+    public void DrainOutput() => _output.Drain();
 
     public async ValueTask DisposeAsync()
     {
         if (!HasExited) Kill();
         try { await Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false); } catch (TimeoutException) { }
-        try { await Task.WhenAll(_stdoutPump, _stderrPump).WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false); } catch (TimeoutException) { }
+        try { await _output.Completed.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false); } catch (TimeoutException) { }
+        _output.Stop(TimeSpan.FromSeconds(1));
         _process.Dispose();
     }
 
