@@ -13,8 +13,11 @@ namespace DevTools.Engine.Environments;
 /// </summary>
 internal sealed class EnvironmentExtensions
 {
-    /// <summary>Lambda's shutdown budget with external extensions (300 ms of it for the runtime, the rest for them).</summary>
+    /// <summary>Lambda's shutdown budget with external extensions: the runtime's grace first, the rest for them.</summary>
     public static readonly TimeSpan ShutdownBudget = TimeSpan.FromMilliseconds(2000);
+
+    /// <summary>The runtime's share of the shutdown phase when it carries internal extensions (and its whole budget without external ones).</summary>
+    public static readonly TimeSpan InternalExtensionsGrace = TimeSpan.FromMilliseconds(500);
 
     // Lambda hides these from extensions (RAPID: any name starting with '_', and AWS_XRAY_CONTEXT_MISSING).
     private static readonly string[] Hidden = ["AWS_EXECUTION_ENV", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_XRAY_CONTEXT_MISSING",
@@ -37,6 +40,12 @@ internal sealed class EnvironmentExtensions
 
     /// <summary>True when the environment runs with extensions (external ones, or internal ones the runtime registered).</summary>
     public bool Active => _processes.Count > 0 || Registry.Count > 0;
+
+    /// <summary>True when extensions run as processes of their own (from <c>/opt/extensions</c>).</summary>
+    public bool HasExternal => _processes.Count > 0;
+
+    /// <summary>True when the runtime process registered extensions of its own (internal extensions).</summary>
+    public bool HasInternal => Registry.Names.Except(_processes.Select(p => p.Name)).Any();
 
     public IReadOnlyList<string> Names => Registry.Names;
 
@@ -140,20 +149,35 @@ internal sealed class EnvironmentExtensions
     }
 
     /// <summary>
-    /// Lambda's shutdown phase for extensions: <c>SHUTDOWN</c> to those registered for it, then the rest of the budget for
-    /// them to exit (the runtime's own grace ran first); whatever is left is killed with the environment.
+    /// Lambda's shutdown phase for extensions, once the runtime is stopped (also a reset's, with reason <c>timeout</c> or
+    /// <c>failure</c>): <c>SHUTDOWN</c> to those registered for it, which get the rest of the phase's budget to exit; the
+    /// others are killed at once, as RAPID does. Every extension is gone on return; those that crashed or outlived the
+    /// deadline are returned.
     /// </summary>
-    public async Task ShutdownAsync(string reason, TimeSpan remaining)
+    public async Task<IReadOnlyList<ExtensionShutdownFailure>> ShutdownAsync(string reason, TimeSpan remaining)
     {
-        var deadline = DateTimeOffset.UtcNow + remaining;
+        var deadline = DateTimeOffset.UtcNow + (remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining);
+        var subscribers = Registry.NamesRegisteredFor(EventTypes.Shutdown);
         Registry.Deliver(EventTypes.Shutdown, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
             ["eventType"] = EventTypes.Shutdown,
             ["shutdownReason"] = reason,
             ["deadlineMs"] = deadline.ToUnixTimeMilliseconds(),
         }));
-        await Task.WhenAll(_processes.Select(p => p.Process.Exited)).WaitAsync(remaining).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var waiting = _processes.Where(p => subscribers.Contains(p.Name)).ToList();
+        foreach (var (_, process) in _processes.Except(waiting)) Kill(process);
+        await Task.WhenAll(waiting.Select(p => p.Process.Exited)).WaitAsync(deadline - DateTimeOffset.UtcNow).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        var failures = new List<ExtensionShutdownFailure>();
+        foreach (var (name, process) in waiting)
+        {
+            if (process.Exit is not { } exit)
+                failures.Add(new ExtensionShutdownFailure(name, reason, "Extension.ShutdownTimeout", "still running at the shutdown deadline; killed"));
+            else if (exit.Code != 0)
+                failures.Add(new ExtensionShutdownFailure(name, reason, "Extension.Crash", "exited with " + exit.Description));
+        }
         await KillAsync().ConfigureAwait(false);
+        return failures;
     }
 
     /// <summary>Kills every extension process (a reset or the end of the shutdown phase) and forgets the registrations.</summary>
@@ -161,13 +185,18 @@ internal sealed class EnvironmentExtensions
     {
         foreach (var (_, process) in _processes)
         {
-            _sandbox.Thaw(process);
-            process.Kill();
-            _sandbox.OnStopped(process);
+            Kill(process);
             await process.DisposeAsync().ConfigureAwait(false);
         }
         _processes.Clear();
         Registry.Reset();
+    }
+
+    private void Kill(RuntimeProcess process)
+    {
+        _sandbox.Thaw(process);
+        process.Kill();
+        _sandbox.OnStopped(process);
     }
 
     private static RuntimeFailure Failure(string errorType, string message, EnvironmentReason reason) =>
@@ -178,3 +207,6 @@ internal sealed class EnvironmentExtensions
     private static bool IsExecutable(string file) =>
         OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 }
+
+/// <summary>An extension that did not end its shutdown phase cleanly (it crashed, or was still running at the deadline).</summary>
+internal sealed record ExtensionShutdownFailure(string Name, string Reason, string ErrorType, string Detail);

@@ -176,6 +176,8 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             {
                 process.DrainOutput();
                 RuntimeDone(requestId, PlatformStatus.Success, null, durationMs, answer.Body.LongLength);
+                var runtimeDoneAt = (Time: DateTimeOffset.UtcNow, Ticks: Stopwatch.GetTimestamp());
+                TelemetrySpan ExtensionOverhead() => new("extensionOverhead", runtimeDoneAt.Time, Stopwatch.GetElapsedTime(runtimeDoneAt.Ticks).TotalMilliseconds);
                 // The invoke is over for the environment once every extension is done with it too (the caller has its
                 // answer); the REPORT counts their time after the runtime's, as Lambda's does.
                 if (_extensions.Active)
@@ -184,8 +186,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                     if (await _extensions.WaitIdleAsync(TimeSpan.FromSeconds(Function.TimeoutSeconds) - Stopwatch.GetElapsedTime(invokeStart), requestId).ConfigureAwait(false) is { } extensionFailure)
                     {
                         var untilNowMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
+                        var overhead = ExtensionOverhead();
                         await ResetAsync(extensionFailure.Reason, extensionFailure.Detail).ConfigureAwait(false);
-                        reply.Report(answered, Report(requestId, extensionFailure.Status, extensionFailure.ErrorType, untilNowMs, initDurationMs), _tail?.ToString());
+                        reply.Report(answered, Report(requestId, extensionFailure.Status, extensionFailure.ErrorType, untilNowMs, initDurationMs, overhead), _tail?.ToString());
                         EndInvoke();
                         return;
                     }
@@ -193,7 +196,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
                 SampleMemory(process);
                 _oomKillsSeen = _sandbox.OomKills(); // a child killed at the limit while the runtime lived on is not this environment's next crash
                 var reportedMs = _extensions.Active ? Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds : durationMs;
-                reply.Report(answered, Report(requestId, PlatformStatus.Success, null, reportedMs, initDurationMs), _tail?.ToString());
+                reply.Report(answered, Report(requestId, PlatformStatus.Success, null, reportedMs, initDurationMs, _extensions.Active ? ExtensionOverhead() : null), _tail?.ToString());
                 if (_lifecycle.MoveTo(EnvironmentState.Idle) && _context.Freezes) _freezer.Idle(process);
                 WarnWhenTmpOverCap();
                 EndInvoke();
@@ -216,7 +219,11 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         var noAnswer = RuntimeFailure.OfInvoke(requestId, exit, exit is not null && _sandbox.OomKills() > _oomKillsSeen, Function.TimeoutSeconds, Function.MemorySizeMb);
         if (noAnswer.Reason != EnvironmentReason.Crash) SampleMemory(process);
         // Timeout: stop the whole environment now; /tmp stays for the next invoke.
-        if (exit is null) await _sandbox.KillAllAsync(process).ConfigureAwait(false);
+        if (exit is null)
+        {
+            if (_extensions.HasExternal) process.Kill(); // the extensions' shutdown (the reset's) comes after the answer
+            else await _sandbox.KillAllAsync(process).ConfigureAwait(false);
+        }
         var elapsedMs = Stopwatch.GetElapsedTime(invokeStart).TotalMilliseconds;
         var failedResult = BuildResult(invocation, noAnswer.Answer, cold, initDurationMs, elapsedMs);
         reply.Answer(failedResult);
@@ -241,14 +248,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _process = null;
         if (process is not null)
         {
-            // Lambda's shutdown phase: the runtime gets SIGTERM and a short grace period, the extensions SHUTDOWN and the
-            // rest of the phase's budget, then everything is killed.
-            _sandbox.Thaw(process);
-            _telemetry.Pause(false);
-            var extensionsDone = _extensions.Active ? _extensions.ShutdownAsync("spindown", EnvironmentExtensions.ShutdownBudget) : Task.CompletedTask;
-            process.SignalGroup(Native.SIGTERM);
-            await process.Exited.WaitAsync(_context.Options.ShutdownGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await extensionsDone.ConfigureAwait(false);
+            await ShutdownAsync(process, "spindown", graceful: true).ConfigureAwait(false);
             _sandbox.OnStopped(process);
         }
         await _extensions.KillAsync().ConfigureAwait(false);
@@ -364,6 +364,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _process = null;
         if (process is not null)
         {
+            // A reset is a shutdown for the extensions too, with the reason: they hear of it once the runtime is gone.
+            if (_extensions.HasExternal)
+                await ShutdownAsync(process, reason == EnvironmentReason.Timeout ? "timeout" : "failure", graceful: false).ConfigureAwait(false);
             await _sandbox.KillAllAsync(process).ConfigureAwait(false);
             _sandbox.OnStopped(process);
             await process.DisposeAsync().ConfigureAwait(false);
@@ -373,6 +376,28 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _server.DropConnections();
         _session.Reset();
         _lifecycle.MoveTo(EnvironmentState.Idle, announce ? new EnvironmentReset { FunctionName = Function.FunctionName, EnvironmentId = Id, Reason = reason, Detail = detail } : null);
+    }
+
+    /// <summary>
+    /// Lambda's shutdown phase: the runtime stops first (SIGTERM and its grace when <paramref name="graceful"/>, 500 ms when
+    /// it carries internal extensions), then the external extensions get <c>SHUTDOWN</c> and the rest of the budget.
+    /// </summary>
+    private async Task ShutdownAsync(RuntimeProcess process, string reason, bool graceful)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _sandbox.Thaw(process);
+        _telemetry.Pause(false);
+        if (graceful)
+        {
+            process.SignalGroup(Native.SIGTERM);
+            var grace = _extensions.HasInternal ? EnvironmentExtensions.InternalExtensionsGrace : _context.Options.ShutdownGrace;
+            await process.Exited.WaitAsync(grace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        if (!_extensions.HasExternal) return;
+        process.Kill();
+        await process.Exited.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var failed in await _extensions.ShutdownAsync(reason, EnvironmentExtensions.ShutdownBudget - Stopwatch.GetElapsedTime(started)).ConfigureAwait(false))
+            Publish(new ExtensionShutdownFailed { FunctionName = Function.FunctionName, EnvironmentId = Id, Name = failed.Name, Reason = failed.Reason, ErrorType = failed.ErrorType, Detail = failed.Detail });
     }
 
     /// <summary>Thaws the environment when the freezer froze it; what announces the thaw, if it did.</summary>
@@ -395,10 +420,10 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         Publish(new PlatformRuntimeDone { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, DurationMs = durationMs, ProducedBytes = producedBytes });
 
     /// <summary><c>platform.report</c> (the REPORT line): the invoke is over for the environment.</summary>
-    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs)
+    private InvokeMetrics Report(string requestId, string status, string? errorType, double durationMs, double? initDurationMs, TelemetrySpan? extensionOverhead = null)
     {
         var metrics = new InvokeMetrics(durationMs, InvokeMetrics.Billed(durationMs, initDurationMs), Function.MemorySizeMb, MaxMemoryUsedMb, initDurationMs);
-        Publish(new PlatformReport { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, Metrics = metrics });
+        Publish(new PlatformReport { FunctionName = Function.FunctionName, EnvironmentId = Id, RequestId = requestId, Status = status, ErrorType = errorType, Metrics = metrics, ExtensionOverhead = extensionOverhead });
         return metrics;
     }
 

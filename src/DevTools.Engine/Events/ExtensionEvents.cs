@@ -53,3 +53,22 @@ public sealed record PlatformTelemetrySubscription : LifecycleEvent
         w.WriteEndArray();
     }
 }
+
+/// <summary>An extension did not end the shutdown phase (or a reset's) cleanly: it crashed, or was killed at the deadline.</summary>
+public sealed record ExtensionShutdownFailed : LifecycleEvent
+{
+    public override string Type => "extension.shutdownFailed";
+    public required string Name { get; init; }
+    /// <summary>The <c>shutdownReason</c> it was sent: <c>spindown</c>, <c>timeout</c> or <c>failure</c>.</summary>
+    public required string Reason { get; init; }
+    public required string ErrorType { get; init; }
+    public required string Detail { get; init; }
+
+    public override void WriteRecord(Utf8JsonWriter w)
+    {
+        w.WriteString("name", Name);
+        w.WriteString("shutdownReason", Reason);
+        w.WriteString("errorType", ErrorType);
+        w.WriteString("detail", Detail);
+    }
+}

@@ -24,6 +24,7 @@ public static class LambdaTextFormatter
         ExtensionLog l => l.Message,
         // Lambda logs each extension's registration at init: its name and the events it takes.
         PlatformExtension x => $"EXTENSION\tName: {x.Name}\tState: {x.State}\tEvents: [{string.Join(",", x.Events)}]",
+        ExtensionShutdownFailed x => $"EXTENSION\tName: {x.Name}\tState: ShutdownFailed\tReason: {x.Reason}\tError Type: {x.ErrorType} ({x.Detail})",
         EnvironmentCreated c => $"ENVIRONMENT {Short(c.EnvironmentId)} created for {c.FunctionName} (isolation: {c.Isolation}, /tmp: {c.TmpMode})",
         EnvironmentProcessStarted p => $"ENVIRONMENT {Short(p.EnvironmentId)} runtime started (pid {p.Pid})",
         EnvironmentFrozen f => $"ENVIRONMENT {Short(f.EnvironmentId)} frozen",

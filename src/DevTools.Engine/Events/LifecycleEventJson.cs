@@ -50,12 +50,14 @@ public static class LifecycleEventJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>ISO 8601 UTC with milliseconds, as the Telemetry API writes it.</summary>
     private static void WriteTimeAndType(Utf8JsonWriter w, LifecycleEvent e)
     {
-        w.WriteString("time", e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
+        w.WriteString("time", FormatTime(e.Time));
         w.WriteString("type", e.Type);
     }
+
+    /// <summary>ISO 8601 UTC with milliseconds, as the Telemetry API writes it.</summary>
+    public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
 
     /// <summary>One JSON line (no trailing newline).</summary>
     public static string ToJson(LifecycleEvent e)

@@ -108,17 +108,39 @@ public sealed record PlatformReport : LifecycleEvent
     public string? ErrorType { get; init; }
     public required InvokeMetrics Metrics { get; init; }
 
+    /// <summary>The extensions' time after the runtime was done with the invoke (span <c>extensionOverhead</c>); null without extensions.</summary>
+    public TelemetrySpan? ExtensionOverhead { get; init; }
+
     public override void WriteRecord(Utf8JsonWriter w)
     {
         w.WriteString("requestId", RequestId);
         w.WriteString("status", Status);
         if (ErrorType is not null) w.WriteString("errorType", ErrorType);
+        if (ExtensionOverhead is { } span)
+        {
+            w.WriteStartArray("spans");
+            span.Write(w);
+            w.WriteEndArray();
+        }
         w.WriteStartObject("metrics");
         w.WriteNumber("durationMs", Math.Round(Metrics.DurationMs, 3));
         w.WriteNumber("billedDurationMs", Metrics.BilledDurationMs);
         w.WriteNumber("memorySizeMB", Metrics.MemorySizeMb);
         w.WriteNumber("maxMemoryUsedMB", Metrics.MaxMemoryUsedMb);
         if (Metrics.InitDurationMs is { } init) w.WriteNumber("initDurationMs", Math.Round(init, 3));
+        w.WriteEndObject();
+    }
+}
+
+/// <summary>A Telemetry API span: a named part of a phase, when it started and how long it took.</summary>
+public sealed record TelemetrySpan(string Name, DateTimeOffset Start, double DurationMs)
+{
+    public void Write(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", Name);
+        w.WriteString("start", LifecycleEventJson.FormatTime(Start));
+        w.WriteNumber("durationMs", Math.Round(DurationMs, 3));
         w.WriteEndObject();
     }
 }

@@ -117,4 +117,60 @@ public sealed class ExtensionTests
         Assert.Equal("Extension.ConfigInvalid", result.ErrorType);
         Assert.Contains(test.Of<EnvironmentReset>(), r => r.Reason == EnvironmentReason.InitFailed);
     }
+
+    [Fact]
+    public async Task AResetIsAShutdownForTheExtensionsWithItsReason()
+    {
+        await using var test = new TestEngine(WithExtension("bash") with { TimeoutSeconds = 1 });
+        var result = await test.InvokeAsync("Extended", new { sleepMs = 3000 });
+        Assert.Equal("Sandbox.Timedout", result.ErrorType);
+
+        // The runtime is stopped first; then the extension hears of the reset as a SHUTDOWN with the reason, before it ends.
+        var reset = await test.WaitForAsync<EnvironmentReset>();
+        var events = test.Events.ToList();
+        var shutdown = events.FindIndex(e => e is ExtensionLog { Message: var m } && m.Contains("shutdown") && m.Contains("\"shutdownReason\":\"timeout\""));
+        Assert.True(shutdown >= 0 && shutdown < events.IndexOf(reset), string.Join('\n', test.TextLines()));
+        Assert.Empty(test.Of<ExtensionShutdownFailed>());
+
+        // The next invoke starts runtime and extension again.
+        var next = await test.InvokeAsync("Extended");
+        Assert.True(next.ColdStart && next.FunctionError is null, next.Text());
+        Assert.Equal(2, test.Of<PlatformExtension>().Count());
+    }
+
+    [Fact]
+    public async Task ExtensionsThatCrashOrHangAtShutdownAreReportedAndNoneIsLeftRunning()
+    {
+        var test = new TestEngine(WithExtension("shutdown-failures"));
+        int stuckPid;
+        try
+        {
+            var result = await test.InvokeAsync("Extended");
+            Assert.True(result.FunctionError is null, result.Text());
+            stuckPid = int.Parse(test.Of<ExtensionLog>().Single(l => l.Message.StartsWith("[stuck-at-shutdown] pid ")).Message.Split(' ')[^1]);
+        }
+        finally
+        {
+            await test.DisposeAsync();
+        }
+
+        var failures = test.Of<ExtensionShutdownFailed>().OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal([("crash-at-shutdown", "Extension.Crash"), ("stuck-at-shutdown", "Extension.ShutdownTimeout")], failures.Select(f => (f.Name, f.ErrorType)));
+        Assert.All(failures, f => Assert.Equal("spindown", f.Reason));
+        Assert.Contains("exit status 3", failures[0].Detail);
+        Assert.Contains(test.TextLines(), l => l.StartsWith("EXTENSION\tName: stuck-at-shutdown\tState: ShutdownFailed\tReason: spindown\tError Type: Extension.ShutdownTimeout"));
+        Assert.False(Directory.Exists($"/proc/{stuckPid}"), $"the extension that ignored SHUTDOWN (pid {stuckPid}) is still running");
+    }
+
+    [Fact]
+    public async Task TheReportCarriesTheExtensionsTimeAfterTheRuntimeAsASpan()
+    {
+        await using var test = new TestEngine(WithExtension("bash"));
+        await test.InvokeAsync("Extended");
+        var report = test.Of<PlatformReport>().Single();
+        var span = Assert.IsType<TelemetrySpan>(report.ExtensionOverhead);
+        Assert.Equal("extensionOverhead", span.Name);
+        Assert.InRange(span.DurationMs, 150, report.Metrics.DurationMs); // the bash extension's 200 ms after the runtime's answer
+        Assert.Contains("\"spans\":[{\"name\":\"extensionOverhead\",\"start\":\"", LifecycleEventJson.ToJson(report));
+    }
 }

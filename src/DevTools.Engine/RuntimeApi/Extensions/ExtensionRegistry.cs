@@ -109,6 +109,12 @@ public sealed class ExtensionRegistry
             return expected.All(name => _byId.Values.Any(e => e.Name == name)) && _byId.Values.All(e => e.Ready);
     }
 
+    /// <summary>The names of the extensions registered for an event type.</summary>
+    public IReadOnlySet<string> NamesRegisteredFor(string eventType)
+    {
+        lock (_gate) return _byId.Values.Where(e => e.Events.Contains(eventType)).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>True when no extension still holds an event (each has called <c>next</c> since it got one).</summary>
     public bool AllIdle
     {

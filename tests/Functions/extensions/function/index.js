@@ -7,7 +7,8 @@ const lines = name => {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n') : [];
 };
 
-exports.handler = async () => {
+exports.handler = async event => {
   console.log('handling the invoke');
+  if (event?.sleepMs) await new Promise(resolve => setTimeout(resolve, event.sleepMs));
   return { recorded: lines('extension-events'), telemetry: lines('telemetry.jsonl').map(line => JSON.parse(line)) };
 };
