@@ -15,6 +15,8 @@ export interface DevToolsSettings {
   concurrencyLimit: number;
   freeze: boolean;
   parameterOverrides: Record<string, string>;
+  /** Local folders of layers the template names by ARN (`--layer-map ARN=DIR`), relative to the workspace folder. */
+  layerMap: Record<string, string>;
   envVarsFile: string;
   region: string;
   /** Also serve the Lambda Invoke HTTP API on this loopback port (0: any free port); null: not at all. */
@@ -34,6 +36,7 @@ export const backendSettingKeys = [
   'concurrencyLimit',
   'freeze',
   'parameterOverrides',
+  'layerMap',
   'envVarsFile',
   'region',
   'invokeApiPort',
@@ -47,6 +50,7 @@ export const defaults: DevToolsSettings = {
   concurrencyLimit: 10,
   freeze: true,
   parameterOverrides: {},
+  layerMap: {},
   envVarsFile: '',
   region: '',
   invokeApiPort: null,
@@ -63,7 +67,14 @@ export function readSettings(source: SettingsSource): DevToolsSettings {
     const value = source.get<number>(key);
     return typeof value === 'number' && Number.isFinite(value) ? Math.max(min, Math.round(value)) : (defaults[key] as number);
   };
-  const overrides = source.get<Record<string, unknown>>('parameterOverrides');
+  const stringMap = (key: 'parameterOverrides' | 'layerMap') => {
+    const value = source.get<Record<string, unknown>>(key);
+    return Object.fromEntries(
+      Object.entries(value && typeof value === 'object' ? value : {})
+        .filter(([, item]) => item !== null && item !== undefined)
+        .map(([name, item]) => [name, String(item)]),
+    );
+  };
   const port = source.get<number | null>('invokeApiPort');
   return {
     cliPath: text('cliPath'),
@@ -72,11 +83,8 @@ export function readSettings(source: SettingsSource): DevToolsSettings {
     keepWarmSeconds: integer('keepWarmSeconds', 1),
     concurrencyLimit: integer('concurrencyLimit', 1),
     freeze: source.get<boolean>('freeze') ?? defaults.freeze,
-    parameterOverrides: Object.fromEntries(
-      Object.entries(overrides && typeof overrides === 'object' ? overrides : {})
-        .filter(([, value]) => value !== null && value !== undefined)
-        .map(([key, value]) => [key, String(value)]),
-    ),
+    parameterOverrides: stringMap('parameterOverrides'),
+    layerMap: stringMap('layerMap'),
     envVarsFile: text('envVarsFile'),
     region: text('region'),
     invokeApiPort: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : null,
@@ -96,6 +104,7 @@ export function serveArguments(settings: DevToolsSettings, templatePath: string,
   if (!settings.freeze) args.push('--no-freeze');
   const overrides = Object.entries(settings.parameterOverrides);
   if (overrides.length > 0) args.push('--parameter-overrides', ...overrides.map(([key, value]) => `${key}=${value}`));
+  for (const [arn, folder] of Object.entries(settings.layerMap)) args.push('--layer-map', `${arn}=${resolvePath(folder)}`);
   if (settings.envVarsFile) args.push('--env-vars', resolvePath(settings.envVarsFile));
   if (settings.region) args.push('--region', settings.region);
   if (settings.invokeApiPort !== null) args.push('--invoke-port', String(settings.invokeApiPort));

@@ -90,6 +90,8 @@ Describe 'Get-LocalFunction' {
         $node.Runnable | Should -BeTrue
         $node.TemplatePath | Should -Be $Template
         ($functions | Where-Object LogicalId -EQ 'Limited').ReservedConcurrentExecutions | Should -Be 0
+        ($functions | Where-Object LogicalId -EQ 'NodeLayerFunction').Layers | Should -Be @('FormattingLayer', 'SettingsLayer')
+        $node.Layers | Should -BeNullOrEmpty
     }
 
     It 'filters with wildcards and reports an unknown name' {

@@ -26,12 +26,22 @@ public sealed class FunctionDescription
     public int? ReservedConcurrentExecutions { get; set; }
     public Dictionary<string, string> Environment { get; set; } = [];
 
+    /// <summary>The function's layers in order (a later one's files win in <c>/opt</c>).</summary>
+    public List<LayerDescription> Layers { get; set; } = [];
+
     /// <summary>Where the resource is declared (1-based line and column).</summary>
     public int Line { get; set; }
     public int Column { get; set; }
 
     /// <summary>False when the runtime cannot run here or the template has errors for this function.</summary>
     public bool Runnable { get; set; }
+}
+
+/// <summary>A layer of a function: the template's logical id or the ARN it was mapped from, and its local folder.</summary>
+public sealed class LayerDescription
+{
+    public string Name { get; set; } = "";
+    public string Directory { get; set; } = "";
 }
 
 /// <summary>One template validation finding (1-based line and column, as compilers print them).</summary>

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 export const cliPath = process.env.DEVTOOLS_CLI ?? resolve(here, '../../src/DevTools.Cli/bin/Debug/net10.0/devtools.dll');
 const probe = resolve(here, '../Functions/probe');
+const layer = resolve(here, '../Functions/layers/layer-a');
 
 export function makeWorkspace() {
   const root = mkdtempSync(join(tmpdir(), 'devtools-js-'));
@@ -29,6 +30,11 @@ Resources:
       Handler: probe
       CodeUri: ${probe}
       ReservedConcurrentExecutions: 0
+      Layers: [!Ref LimitedLayer]
+  LimitedLayer:
+    Type: AWS::Serverless::LayerVersion
+    Properties:
+      ContentUri: ${layer}
 `);
   return root;
 }

@@ -74,4 +74,7 @@ test('ListFunctions and GetFunction describe the template', { timeout: 30_000 },
   assert.deepEqual(list.Functions.map(f => f.FunctionName).sort(), ['Limited', 'Probe']);
   const one = await lambda.send(new GetFunctionCommand({ FunctionName: 'Probe' }));
   assert.equal(one.Configuration.MemorySize, 256);
+  assert.equal(one.Configuration.Layers, undefined);
+  const limited = await lambda.send(new GetFunctionCommand({ FunctionName: 'Limited' }));
+  assert.deepEqual(limited.Configuration.Layers.map(l => l.Arn), ['arn:aws:lambda:us-east-1:123456789012:layer:LimitedLayer:1']);
 });

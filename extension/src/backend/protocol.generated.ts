@@ -228,6 +228,8 @@ export interface FunctionDescription {
   architecture: string;
   reservedConcurrentExecutions?: number;
   environment: Record<string, string>;
+  /** The function's layers in order (a later one's files win in `/opt`). */
+  layers: LayerDescription[];
   /** Where the resource is declared (1-based line and column). */
   line: number;
   column: number;
@@ -296,6 +298,12 @@ export interface LambdaErrorData {
   statusCode: number;
   /** Extra detail some errors carry (the throttling reason). */
   reason?: string;
+}
+
+/** A layer of a function: the template's logical id or the ARN it was mapped from, and its local folder. */
+export interface LayerDescription {
+  name: string;
+  directory: string;
 }
 
 /**

@@ -29,6 +29,6 @@ export const coldInvoke: LifecycleEventNotification[] = [
 ];
 
 export const functions: FunctionDescription[] = [
-  { logicalId: 'NodeCjsFunction', functionName: 'NodeCjsFunction', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:NodeCjsFunction', runtime: 'nodejs20.x', handler: 'index.handler', codeDirectory: '/w/functions/node-cjs', memorySizeMb: 256, timeoutSeconds: 10, ephemeralStorageMb: 512, architecture: 'x86_64', environment: {}, line: 23, column: 3, runnable: true },
-  { logicalId: 'Orders', functionName: 'orders-prod', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-prod', runtime: 'python3.11', handler: 'app.handler', codeDirectory: '/w/functions/orders', memorySizeMb: 512, timeoutSeconds: 10, ephemeralStorageMb: 512, architecture: 'x86_64', environment: { TABLE: 'orders' }, line: 30, column: 3, runnable: true },
+  { logicalId: 'NodeCjsFunction', functionName: 'NodeCjsFunction', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:NodeCjsFunction', runtime: 'nodejs20.x', handler: 'index.handler', codeDirectory: '/w/functions/node-cjs', memorySizeMb: 256, timeoutSeconds: 10, ephemeralStorageMb: 512, architecture: 'x86_64', environment: {}, layers: [], line: 23, column: 3, runnable: true },
+  { logicalId: 'Orders', functionName: 'orders-prod', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders-prod', runtime: 'python3.11', handler: 'app.handler', codeDirectory: '/w/functions/orders', memorySizeMb: 512, timeoutSeconds: 10, ephemeralStorageMb: 512, architecture: 'x86_64', environment: { TABLE: 'orders' }, layers: [{ name: 'SharedLayer', directory: '/w/layers/shared' }], line: 30, column: 3, runnable: true },
 ];

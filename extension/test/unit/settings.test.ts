@@ -13,7 +13,9 @@ test('settings are cleaned: trimmed paths, whole numbers at least 1, overrides a
   const settings = readSettings(source({
     cliPath: '  /x/devtools.dll ', dotnetPath: '', keepWarmSeconds: 0, concurrencyLimit: 2.6,
     parameterOverrides: { Greeting: 'Hi', Count: 3, Skip: null }, invokeApiPort: 70000, inlineResultMaxLength: 'x',
+    layerMap: { 'arn:aws:lambda:us-east-1:1:layer:a:1': 'layers/a', 'arn:aws:lambda:us-east-1:1:layer:b:1': null },
   }));
+  assert.deepEqual(settings.layerMap, { 'arn:aws:lambda:us-east-1:1:layer:a:1': 'layers/a' });
   assert.equal(settings.cliPath, '/x/devtools.dll');
   assert.equal(settings.dotnetPath, 'dotnet');
   assert.equal(settings.keepWarmSeconds, 1);
@@ -31,11 +33,13 @@ test('the defaults become serve --stdio with the template and the pool options',
 test('every backend setting becomes its serve option', () => {
   const settings = {
     ...defaults, keepWarmSeconds: 30, concurrencyLimit: 2, freeze: false, parameterOverrides: { Greeting: 'Hi there', Stage: 'dev' },
+    layerMap: { 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3': 'layers/shared' },
     envVarsFile: 'env.json', region: 'eu-west-1', invokeApiPort: 3001,
   };
   assert.deepEqual(serveArguments(settings, '/w/template.yaml', p => `/w/${p}`), [
     'serve', '--stdio', '--template', '/w/template.yaml', '--keep-warm', '30', '--concurrency', '2', '--no-freeze',
-    '--parameter-overrides', 'Greeting=Hi there', 'Stage=dev', '--env-vars', '/w/env.json', '--region', 'eu-west-1', '--invoke-port', '3001',
+    '--parameter-overrides', 'Greeting=Hi there', 'Stage=dev',
+    '--layer-map', 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3=/w/layers/shared', '--env-vars', '/w/env.json', '--region', 'eu-west-1', '--invoke-port', '3001',
   ]);
 });
 

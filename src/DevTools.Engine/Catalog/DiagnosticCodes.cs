@@ -143,6 +143,9 @@ public static class DiagnosticCodes
     /// <summary>Error: a <c>Layers</c> entry that is neither a layer ARN nor a <c>!Ref</c> to a layer of the template.</summary>
     public const string InvalidLayer = "DT3026";
 
+    /// <summary>Warning: a layer whose <c>CompatibleRuntimes</c> or <c>CompatibleArchitectures</c> leave out the function's.</summary>
+    public const string LayerIncompatible = "DT3027";
+
     /// <summary>Error: the <c>--env-vars</c> file does not exist or cannot be read.</summary>
     public const string EnvVarsFileNotFound = "DT4001";
 

@@ -78,7 +78,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
             var environment = Environment();
             var (architecture, architectureCount) = Architectures();
             var codeDirectory = CodeDirectory();
-            var functionLayers = Layers();
+            var functionLayers = Layers(runtime, architecture);
 
             var configuration = new FunctionConfiguration
             {
@@ -239,7 +239,7 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
         /// <c>Layers</c>: each a <c>!Ref</c> to a layer of the template (read as the layer itself, not its deployed ARN) or a
         /// layer-version ARN, which runs only when <c>--layer-map</c> gives its folder.
         /// </summary>
-        private IReadOnlyList<LayerConfiguration> Layers()
+        private IReadOnlyList<LayerConfiguration> Layers(string? runtime, string architecture)
         {
             var raw = properties["Layers"];
             if (raw is null)
@@ -259,7 +259,11 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
             {
                 if (item is IntrinsicValue { Function: "Ref", Argument: ScalarValue { Text: var name } } && layers.Declares(name))
                 {
-                    if (layers.InTemplate(name) is { } local) found.Add(local); // else: the layer itself was warned about
+                    if (layers.InTemplate(name) is { } local) // else: the layer itself was warned about
+                    {
+                        found.Add(local);
+                        WarnWhenIncompatible(local, runtime, architecture, item.Location);
+                    }
                     continue;
                 }
                 switch (resolver.Resolve(item, id))
@@ -282,6 +286,18 @@ internal sealed class FunctionReader(TemplateContext template, IntrinsicResolver
                 }
             }
             return found;
+        }
+
+        /// <summary>Lambda does not refuse a layer whose compatible runtimes or architectures leave the function out (they
+        /// only filter listings), but the layer may not work: say so where the function names it.</summary>
+        private void WarnWhenIncompatible(LayerConfiguration layer, string? runtime, string architecture, SourceLocation location)
+        {
+            if (runtime is not null && layer.CompatibleRuntimes.Count > 0 && !layer.CompatibleRuntimes.Contains(runtime))
+                diagnostics.Warning(DiagnosticCodes.LayerIncompatible,
+                    $"Layer '{layer.Name}' lists CompatibleRuntimes [{string.Join(", ", layer.CompatibleRuntimes)}], not {runtime}.", location, id);
+            if (layer.CompatibleArchitectures.Count > 0 && !layer.CompatibleArchitectures.Contains(architecture))
+                diagnostics.Warning(DiagnosticCodes.LayerIncompatible,
+                    $"Layer '{layer.Name}' lists CompatibleArchitectures [{string.Join(", ", layer.CompatibleArchitectures)}], not {architecture}.", location, id);
         }
 
         private string CodeDirectory()

@@ -18,7 +18,8 @@ internal static class LayerReader
             if (resource.Value is not MapValue definition || definition["Type"] is not ScalarValue { Text: ServerlessLayerType or LambdaLayerType } type)
                 continue;
             var property = type.Text == ServerlessLayerType ? "ContentUri" : "Content";
-            var raw = (definition["Properties"] as MapValue)?[property];
+            var properties = definition["Properties"] as MapValue;
+            var raw = properties?[property];
             var content = raw is null ? null : resolver.Resolve(raw, resource.Key);
             switch (content)
             {
@@ -26,7 +27,11 @@ internal static class LayerReader
                     var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(template.Directory, path.Text)));
                     if (!Directory.Exists(directory))
                         diagnostics.Error(DiagnosticCodes.CodeDirectoryNotFound, $"{property} '{path.Text}' of layer '{resource.Key}' does not exist (looked for {directory}).", raw!.Location, resource.Key);
-                    layers[resource.Key] = new LayerConfiguration(resource.Key, directory);
+                    layers[resource.Key] = new LayerConfiguration(resource.Key, directory)
+                    {
+                        CompatibleRuntimes = Names(properties?["CompatibleRuntimes"], resolver, resource.Key),
+                        CompatibleArchitectures = Names(properties?["CompatibleArchitectures"], resolver, resource.Key),
+                    };
                     break;
                 default:
                     diagnostics.Warning(DiagnosticCodes.CodeNotLocal, $"Layer '{resource.Key}' has no local {property} (a path relative to the template); functions run without it.",
@@ -37,6 +42,11 @@ internal static class LayerReader
         }
         return new TemplateLayers(layers, options.LayerMap);
     }
+
+    private static IReadOnlyList<string> Names(TemplateValue? raw, IntrinsicResolver resolver, string logicalId) =>
+        raw is null || resolver.Resolve(raw, logicalId) is not ListValue list
+            ? []
+            : [.. list.Items.Select(item => resolver.Resolve(item, logicalId)).OfType<ScalarValue>().Where(v => !v.IsNull).Select(v => v.Text)];
 }
 
 /// <summary>The layers a function may name: the template's, by logical id (null: declared but not local), and ARNs mapped to folders.</summary>

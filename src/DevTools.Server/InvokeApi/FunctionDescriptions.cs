@@ -64,8 +64,25 @@ internal static class FunctionDescriptions
         foreach (var (key, value) in f.Environment) w.WriteString(key, value);
         w.WriteEndObject();
         w.WriteEndObject();
+        if (f.Layers.Count > 0)
+        {
+            w.WriteStartArray("Layers");
+            foreach (var layer in f.Layers)
+            {
+                w.WriteStartObject();
+                w.WriteString("Arn", LayerArn(engine, layer));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
+
+    /// <summary>A mapped layer keeps its ARN; a template's layer gets the one a deploy would give its first version.</summary>
+    private static string LayerArn(LambdaEngine engine, LayerConfiguration layer) =>
+        layer.Name.StartsWith("arn:", StringComparison.Ordinal)
+            ? layer.Name
+            : $"arn:aws:lambda:{engine.Options.Region}:{engine.Options.AccountId}:layer:{layer.Name}:1";
 
     private static InvokeApiResponse Json(Action<Utf8JsonWriter> write)
     {

@@ -31,6 +31,7 @@ internal static class ProtocolMapper
         Architecture = f.Architecture,
         ReservedConcurrentExecutions = f.ReservedConcurrentExecutions,
         Environment = new Dictionary<string, string>(f.Environment),
+        Layers = [.. f.Layers.Select(l => new LayerDescription { Name = l.Name, Directory = l.Directory })],
         Line = f.Location.Line,
         Column = f.Location.Column,
         Runnable = catalog.IsRunnable(f),

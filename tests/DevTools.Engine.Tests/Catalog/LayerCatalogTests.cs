@@ -128,4 +128,43 @@ public sealed class LayerCatalogTests : IDisposable
         Assert.Equal(16, CatalogAssert.Single(catalog, DiagnosticCodes.InvalidLayer).Location.Line);
         Assert.Equal(["Missing"], catalog.Functions[0].Layers.Select(l => l.Name));
     }
+
+    [Fact]
+    public void ALayerForOtherRuntimesOrArchitecturesIsAWarningWhereTheFunctionNamesIt()
+    {
+        workspace.CreateFolder("layers/py");
+        workspace.CreateFolder("src");
+        var catalog = workspace.Load("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              PyLayer:
+                Type: AWS::Serverless::LayerVersion
+                Properties:
+                  ContentUri: layers/py
+                  CompatibleRuntimes: [python3.12, python3.13]
+                  CompatibleArchitectures: [arm64]
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: nodejs22.x
+                  Handler: index.handler
+                  CodeUri: src
+                  Layers: [!Ref PyLayer]
+              PyFn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.13
+                  Architectures: [arm64]
+                  Handler: app.handler
+                  CodeUri: src
+                  Layers: [!Ref PyLayer]
+            """);
+
+        var warnings = catalog.Diagnostics.Where(d => d.Code == DiagnosticCodes.LayerIncompatible).ToList();
+        Assert.Equal(2, warnings.Count); // PyFn fits: nothing about it
+        Assert.All(warnings, w => Assert.Equal((DiagnosticSeverity.Warning, "Fn", 15), (w.Severity, w.FunctionId, w.Location.Line)));
+        Assert.Contains(warnings, w => w.Message == "Layer 'PyLayer' lists CompatibleRuntimes [python3.12, python3.13], not nodejs22.x.");
+        Assert.Contains(warnings, w => w.Message == "Layer 'PyLayer' lists CompatibleArchitectures [arm64], not x86_64.");
+        Assert.Equal(2, catalog.Functions.Count); // a warning only: Lambda itself does not refuse such a layer
+    }
 }

@@ -50,6 +50,7 @@ public sealed class GetLocalFunctionCommand : DevToolsCmdlet
                 Architecture = f.Architecture,
                 ReservedConcurrentExecutions = f.ReservedConcurrentExecutions,
                 Environment = new Hashtable(f.Environment, StringComparer.Ordinal),
+                Layers = [.. f.Layers.Select(l => l.Name)],
                 Line = f.Line,
                 Column = f.Column,
                 Runnable = f.Runnable,

@@ -18,6 +18,9 @@ public sealed class LocalFunction
     public int? ReservedConcurrentExecutions { get; init; }
     public Hashtable Environment { get; init; } = new();
 
+    /// <summary>The function's layers in order: each a template layer's logical id or a mapped ARN.</summary>
+    public string[] Layers { get; init; } = [];
+
     /// <summary>Where the resource is declared (1-based).</summary>
     public int Line { get; init; }
     public int Column { get; init; }
