@@ -13,6 +13,7 @@ var root = new RootCommand("Lambda DevTools: run AWS Lambda functions locally wi
 {
     InvokeCommand.Create(),
     StartLambdaCommand.Create(),
+    StartApiCommand.Create(),
     ValidateCommand.Create(),
     ServeCommand.Create(),
     DoctorCommand.Create(),

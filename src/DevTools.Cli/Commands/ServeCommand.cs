@@ -16,6 +16,7 @@ internal static class ServeCommand
         var setup = new EngineSetup(longRunning: true);
         var stdio = new Option<bool>("--stdio") { Description = "Speak JSON-RPC (with LSP framing) on stdin/stdout, for an editor; the workspace socket is served too." };
         var invokePort = new Option<int?>("--invoke-port") { Description = "Also serve the Lambda Invoke HTTP API on 127.0.0.1 at this port (0: any free port)." };
+        var apiPort = new Option<int?>("--api-port") { Description = "Also serve the template's API routes on 127.0.0.1 at this port, function URLs on the ports after it (0: any free port)." };
         var idleTimeout = new Option<double>("--idle-timeout")
         {
             Description = "Seconds without clients and environments after which the backend exits.",
@@ -23,7 +24,7 @@ internal static class ServeCommand
         };
         var detach = new Option<bool>("--detach") { Description = "Run in a session of its own with output in the log file next to the socket (how clients start it)." };
 
-        var command = new Command("serve", "Serve the workspace's engine to every client over JSON-RPC (socket or stdio).") { stdio, invokePort, idleTimeout, detach };
+        var command = new Command("serve", "Serve the workspace's engine to every client over JSON-RPC (socket or stdio).") { stdio, invokePort, apiPort, idleTimeout, detach };
         setup.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,6 +42,7 @@ internal static class ServeCommand
                 EngineOptions = engineOptions,
                 IdleGrace = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(idleTimeout))),
                 InvokeApiPort = parse.GetValue(invokePort),
+                ApiPort = parse.GetValue(apiPort),
             };
             var log = parse.GetValue(detach)
                 ? DetachedProcess.Detach(WorkspaceEndpoint.For(options.Workspace))

@@ -4,7 +4,7 @@ namespace DevTools.Engine.Catalog;
 /// The stable codes of <see cref="TemplateDiagnostic"/>: one constant per rule, so editors,
 /// tests and docs can refer to a rule without matching message text.
 /// DT1xxx template file and structure, DT2xxx parameters and intrinsic functions,
-/// DT3xxx function properties, DT4xxx the <c>--env-vars</c> file.
+/// DT3xxx function properties, DT4xxx the <c>--env-vars</c> file, DT5xxx events, APIs and function URLs.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -160,4 +160,19 @@ public static class DiagnosticCodes
 
     /// <summary>Information: an <c>--env-vars</c> section named after no function (neither logical id nor <c>FunctionName</c>).</summary>
     public const string EnvVarsFileUnknownFunction = "DT4005";
+
+    /// <summary>Warning: an <c>Api</c>/<c>HttpApi</c> event or an API definition path that cannot become a route (no or bad <c>Path</c>/<c>Method</c>).</summary>
+    public const string InvalidRoute = "DT5001";
+
+    /// <summary>Warning: an event's <c>RestApiId</c>/<c>ApiId</c>, or an authorizer's function, names nothing of this template.</summary>
+    public const string ApiReferenceNotFound = "DT5002";
+
+    /// <summary>Information: an event source that does not trigger the function locally (invoke it with a generated event).</summary>
+    public const string EventNotEmulated = "DT5003";
+
+    /// <summary>Information: a Cognito, JWT or IAM authorizer: not emulated, requests pass.</summary>
+    public const string AuthorizerNotEmulated = "DT5004";
+
+    /// <summary>Warning: two routes with the same method and path; the first one serves.</summary>
+    public const string DuplicateRoute = "DT5005";
 }

@@ -3,16 +3,20 @@ namespace DevTools.Engine.Catalog;
 /// <summary>The functions of one template and what validation found.</summary>
 public sealed class FunctionCatalog
 {
-    public FunctionCatalog(string templatePath, IReadOnlyList<FunctionConfiguration> functions, IReadOnlyList<TemplateDiagnostic> diagnostics)
+    public FunctionCatalog(string templatePath, IReadOnlyList<FunctionConfiguration> functions, IReadOnlyList<TemplateDiagnostic> diagnostics, Apis.ApiCatalog? apis = null)
     {
         TemplatePath = templatePath;
         Functions = functions;
         Diagnostics = diagnostics;
+        Apis = apis ?? Catalog.Apis.ApiCatalog.Empty;
     }
 
     public string TemplatePath { get; }
     public IReadOnlyList<FunctionConfiguration> Functions { get; }
     public IReadOnlyList<TemplateDiagnostic> Diagnostics { get; }
+
+    /// <summary>The APIs, routes and function URLs in front of the functions.</summary>
+    public Apis.ApiCatalog Apis { get; }
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 

@@ -59,8 +59,8 @@ public static class TemplateLoader
         try
         {
             templatePath = Path.GetFullPath(templatePath);
-            var functions = Read(templatePath, text, options, diagnostics);
-            return new FunctionCatalog(templatePath, functions, InReadingOrder(templatePath, diagnostics.Items));
+            var (functions, apis) = Read(templatePath, text, options, diagnostics);
+            return new FunctionCatalog(templatePath, functions, InReadingOrder(templatePath, diagnostics.Items), apis);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -70,14 +70,14 @@ public static class TemplateLoader
         }
     }
 
-    private static IReadOnlyList<FunctionConfiguration> Read(string file, string text, TemplateOptions options, DiagnosticList diagnostics)
+    private static (IReadOnlyList<FunctionConfiguration>, Apis.ApiCatalog) Read(string file, string text, TemplateOptions options, DiagnosticList diagnostics)
     {
         if (YamlTemplateReader.Read(file, text, diagnostics) is not { } root)
-            return [];
+            return ([], Apis.ApiCatalog.Empty);
         if (root is not MapValue template)
         {
             diagnostics.Error(DiagnosticCodes.InvalidTemplateStructure, "A template must be a map with a 'Resources' section.", root.Location);
-            return [];
+            return ([], Apis.ApiCatalog.Empty);
         }
 
         SamBuildTemplateNotes.Describe(file, diagnostics);
@@ -111,7 +111,8 @@ public static class TemplateLoader
         IReadOnlyList<FunctionConfiguration> functions = Build.BuildOutputs.Apply(file, drafts.Select(d => d.Configuration).ToList(), diagnostics);
         if (options.EnvVarsFile is { } envVarsPath && EnvVarsFile.Load(envVarsPath, diagnostics) is { } envVars)
             functions = envVars.Apply(functions, diagnostics);
-        return functions;
+        var apis = new Apis.ApiReader(resolver, diagnostics, functions).Read(resources, globals);
+        return (functions, apis);
     }
 
     private static List<FunctionDraft> ReadFunctions(MapValue? resources, MapValue? globals, FunctionReader reader, DiagnosticList diagnostics)

@@ -37,6 +37,8 @@ public static class LambdaTextFormatter
         AsyncInvokeRetrying r => $"EVENT {r.RequestId} attempt {r.Attempt} failed ({r.Reason}); retrying in {FormatSpan(r.Delay)}",
         AsyncInvokeCompleted c when c.ErrorType is null => $"EVENT {c.RequestId} succeeded after {c.Attempts} attempt(s)",
         AsyncInvokeCompleted c => $"EVENT {c.RequestId} failed after {c.Attempts} attempt(s): {c.ErrorType}",
+        ApiRequestReceived a => $"HTTP {a.Method} {a.Path} → {a.FunctionName} ({a.Api} {a.Route})",
+        ApiResponseSent a => $"HTTP {a.StatusCode} {a.Method} {a.Path} in {a.DurationText} ms",
         BuildStarted b => $"BUILD {b.FunctionName} {b.Step}: {b.Command}",
         BuildOutput o => $"BUILD {o.FunctionName} | {o.Line}",
         BuildFinished f => FormatBuildFinished(f),

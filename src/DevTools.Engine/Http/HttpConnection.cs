@@ -29,6 +29,9 @@ public sealed class HttpConnection
         _maxHeaderBytes = maxHeaderBytes;
     }
 
+    /// <summary>The caller's address (an HTTP front end passes it on as the source IP).</summary>
+    public System.Net.IPEndPoint? RemoteEndPoint => _socket.RemoteEndPoint as System.Net.IPEndPoint;
+
     /// <summary>Set when a request's body was left unread: the connection cannot carry another request.</summary>
     public bool MustClose { get; private set; }
 

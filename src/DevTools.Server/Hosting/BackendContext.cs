@@ -25,5 +25,6 @@ internal interface IBackendControl
     int ClientCount { get; }
     string? ListenAddress { get; }
     string? InvokeApiAddress { get; }
+    ApiGateway.ApiGatewayServer? ApiGateway { get; }
     void RequestShutdown(string reason);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DevTools.Engine;
 using DevTools.Engine.Catalog;
 using DevTools.Protocol.Transport;
+using DevTools.Server.ApiGateway;
 using DevTools.Server.InvokeApi;
 using DevTools.Server.Rpc.Events;
 using StreamJsonRpc;
@@ -30,17 +31,20 @@ public sealed class BackendHost : IAsyncDisposable, IBackendControl
     private readonly EndpointLock? _lock;
     private readonly IConnectionListener? _listener;
     private readonly InvokeApiServer? _invokeApi;
+    private readonly ApiGatewayServer? _apiGateway;
     private readonly IdleMonitor _idle;
     private readonly Task _accepting;
     private int _clientNumber;
     private int _disposed;
 
-    private BackendHost(BackendOptions options, BackendLog log, LambdaEngine engine, EndpointLock? endpointLock, IConnectionListener? listener, InvokeApiServer? invokeApi)
+    private BackendHost(BackendOptions options, BackendLog log, LambdaEngine engine, EndpointLock? endpointLock, IConnectionListener? listener,
+        InvokeApiServer? invokeApi, ApiGatewayServer? apiGateway)
     {
         Engine = engine;
         _lock = endpointLock;
         _listener = listener;
         _invokeApi = invokeApi;
+        _apiGateway = apiGateway;
         _events = new EventBroadcaster(engine.Events);
         _context = new BackendContext(engine, options, _events, log, this);
         _idle = new IdleMonitor(engine, this, options.IdleGrace);
@@ -52,6 +56,7 @@ public sealed class BackendHost : IAsyncDisposable, IBackendControl
     public int ClientCount => _sessions.Count;
     public string? ListenAddress => _listener?.Address;
     public string? InvokeApiAddress => _invokeApi?.Address.ToString().TrimEnd('/');
+    public ApiGatewayServer? ApiGateway => _apiGateway;
 
     /// <summary>Completes with the reason once the backend should stop (<c>lambda/shutdown</c>, idle, or the host's owner).</summary>
     public Task<string> ShutdownRequested => _shutdown.Task;
@@ -75,6 +80,7 @@ public sealed class BackendHost : IAsyncDisposable, IBackendControl
         LambdaEngine? engine = null;
         IConnectionListener? listener = null;
         InvokeApiServer? invokeApi = null;
+        ApiGatewayServer? apiGateway = null;
         try
         {
             var templatePath = Path.GetFullPath(options.TemplatePath);
@@ -83,18 +89,23 @@ public sealed class BackendHost : IAsyncDisposable, IBackendControl
             engine = new LambdaEngine(catalog, options.EngineOptions, () => TemplateLoader.Load(templatePath, options.TemplateOptions));
             if (options.InvokeApiPort is { } port)
                 invokeApi = await InvokeApiServer.StartAsync(engine, "127.0.0.1", port, cancellationToken).ConfigureAwait(false);
+            if (options.ApiPort is { } apiPort)
+                apiGateway = ApiGatewayServer.Start(engine, "127.0.0.1", apiPort);
             if (listen)
                 listener = OperatingSystem.IsWindows() ? new NamedPipeListener(endpoint) : UnixSocketListener.Bind(endpoint);
-            var host = new BackendHost(options, log, engine, endpointLock, listener, invokeApi);
+            var host = new BackendHost(options, log, engine, endpointLock, listener, invokeApi, apiGateway);
             log.Write($"Serving {catalog.Functions.Count} function(s) of {templatePath} (pid {Environment.ProcessId})");
             if (listener is not null) log.Write($"Listening on {listener.Address}");
             if (invokeApi is not null) log.Write($"Invoke API on {host.InvokeApiAddress}");
+            if (apiGateway is not null)
+                foreach (var route in apiGateway.Served) log.Write($"{route.Method} {route.Url} → {route.FunctionId}");
             return host;
         }
         catch
         {
             if (listener is not null) await listener.DisposeAsync().ConfigureAwait(false);
             if (invokeApi is not null) await invokeApi.DisposeAsync().ConfigureAwait(false);
+            if (apiGateway is not null) await apiGateway.DisposeAsync().ConfigureAwait(false);
             if (engine is not null) await engine.DisposeAsync().ConfigureAwait(false);
             endpointLock?.Dispose();
             throw;
@@ -131,6 +142,7 @@ public sealed class BackendHost : IAsyncDisposable, IBackendControl
         if (_listener is not null) await _listener.DisposeAsync().ConfigureAwait(false);
         await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (_invokeApi is not null) await _invokeApi.DisposeAsync().ConfigureAwait(false);
+        if (_apiGateway is not null) await _apiGateway.DisposeAsync().ConfigureAwait(false);
         await Engine.DisposeAsync().ConfigureAwait(false);
         await _events.FlushAsync().ConfigureAwait(false);
         foreach (var session in _sessions.Keys)

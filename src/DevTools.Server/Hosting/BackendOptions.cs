@@ -20,6 +20,9 @@ public sealed record BackendOptions
     /// <summary>Also serve the Invoke HTTP API on 127.0.0.1 at this port (0: any free port); null: not at all.</summary>
     public int? InvokeApiPort { get; init; }
 
+    /// <summary>Serve the template's API routes (and function URLs on the ports after it) at this loopback port; null: not at all.</summary>
+    public int? ApiPort { get; init; }
+
     /// <summary>The per-user directory for sockets and lock files; the default one when null (tests may isolate it).</summary>
     public string? RuntimeDirectory { get; init; }
 

@@ -34,7 +34,7 @@ public sealed class InvokeApiServer : IAsyncDisposable
     public static Task<InvokeApiServer> StartAsync(LambdaEngine engine, string host = "127.0.0.1", int port = 3001, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new InvokeApiServer(engine, ResolveLoopback(host), port));
+        return Task.FromResult(new InvokeApiServer(engine, LoopbackAddress.Resolve(host, "the Invoke API"), port));
     }
 
     private async Task ServeAsync(HttpConnection connection)
@@ -63,14 +63,6 @@ public sealed class InvokeApiServer : IAsyncDisposable
         foreach (var (name, value) in response.Headers) http.Header(name, value);
         if (close) http.Header("Connection", "close");
         return response.StatusCode == 204 ? http.FinishWithoutBody() : http.Finish(response.ContentType, response.Body.Span);
-    }
-
-    private static IPAddress ResolveLoopback(string host)
-    {
-        if (host is "localhost") return IPAddress.Loopback;
-        if (!IPAddress.TryParse(host, out var address) || !IPAddress.IsLoopback(address))
-            throw new ArgumentException($"Refusing to listen on '{host}': the Invoke API only listens on loopback addresses (127.0.0.1, ::1, localhost).", nameof(host));
-        return address;
     }
 
     public ValueTask DisposeAsync() => _listener.DisposeAsync();
