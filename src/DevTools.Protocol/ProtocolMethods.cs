@@ -21,6 +21,9 @@ public static class ProtocolMethods
     /// <summary>Request: installs the functions' declared dependencies and the runtime-provided SDKs they need. Params: <see cref="BuildParams"/>; result: <see cref="BuildResult"/>.</summary>
     public const string Build = "lambda/build";
 
+    /// <summary>Request: the template's API routes and function URLs, with their URLs when served. Result: <see cref="ApiRoutesResult"/>.</summary>
+    public const string ApiRoutes = "lambda/api/routes";
+
     /// <summary>Request: the live environments. Params: <see cref="EnvironmentListParams"/>; result: <see cref="EnvironmentListResult"/>.</summary>
     public const string EnvironmentsList = "lambda/environments/list";
 

@@ -75,6 +75,10 @@ export const ProtocolMethods = {
    * {@link BuildParams}; result: {@link BuildResult}.
    */
   build: 'lambda/build',
+  /**
+   * Request: the template's API routes and function URLs, with their URLs when served. Result: {@link ApiRoutesResult}.
+   */
+  apiRoutes: 'lambda/api/routes',
   /** Request: the live environments. Params: {@link EnvironmentListParams}; result: {@link EnvironmentListResult}. */
   environmentsList: 'lambda/environments/list',
   /** Request: stops environments. Params: {@link EnvironmentStopParams}; result: {@link EnvironmentStopResult}. */
@@ -88,6 +92,32 @@ export const ProtocolMethods = {
   /** Notification (server to client): one lifecycle event. Params: {@link LifecycleEventNotification}. */
   event: 'lambda/event',
 } as const;
+
+/** One route of an API, or a function's URL. */
+export interface ApiRouteDescription {
+  /** An HTTP verb or `ANY`. */
+  method: string;
+  /** The resource path (`/users/{id}`), or `/*` for a `$default` route or a function URL. */
+  path: string;
+  /** Where to call it (a path template's variables left in); null when the backend does not serve the API. */
+  url?: string;
+  /** The logical id of the function it invokes. */
+  functionId: string;
+  /** The API's logical id (`ServerlessRestApi` for SAM's implicit one), or `FnUrl` for a function URL. */
+  api: string;
+  /** `REST`, `HTTP` or `URL`. */
+  kind: string;
+  payloadFormatVersion: string;
+  /** API Gateway's route key: `GET /users/{id}` or `$default`. */
+  routeKey: string;
+}
+
+/** The result of `lambda/api/routes`: the template's HTTP routes and function URLs. */
+export interface ApiRoutesResult {
+  /** True when this backend serves them (`serve --api-port`); then every route has its URL. */
+  serving: boolean;
+  routes: ApiRouteDescription[];
+}
 
 /**
  * The params of `lambda/build`: installs the declared dependencies of the template's functions into a build folder per

@@ -16,12 +16,14 @@ public sealed class ApiGatewayServer : IAsyncDisposable
     private const int MaxHeaderBytes = 64 * 1024;
     private const int MaxRequestBytes = 10 * 1024 * 1024; // API Gateway's payload limit
     private const long DrainLimit = 64L * 1024 * 1024;
+    private readonly LambdaEngine _engine;
     private readonly ApiGatewayHandler _handler;
     private readonly LoopbackListener _apiListener;
     private readonly List<(FunctionUrlDefinition Url, LoopbackListener Listener)> _urlListeners = [];
 
     private ApiGatewayServer(LambdaEngine engine, IPAddress address, int port, int? urlPort)
     {
+        _engine = engine;
         _handler = new ApiGatewayHandler(engine);
         _apiListener = new LoopbackListener(address, port, MaxHeaderBytes, connection => ServeAsync(connection, null, _apiListener!.EndPoint.Port));
         Address = UriOf(_apiListener.EndPoint);
@@ -47,12 +49,8 @@ public sealed class ApiGatewayServer : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Every route with its URL, and every function URL with its own, as the start-up output lists them.</summary>
-    public IReadOnlyList<ServedRoute> Served =>
-    [
-        .. _handler.Routes.Routes.Select(r => new ServedRoute(r.Route.Method, r.Route.IsDefault ? new Uri(Address, "/").ToString() + "*" : new Uri(Address, r.Route.Path).ToString(),
-            r.Route.FunctionId, r.Api.LogicalId, r.Api.Kind == ApiKind.Rest ? "REST" : "HTTP", r.Route.PayloadFormatVersion, r.Route.RouteKey)),
-        .. _urlListeners.Select(u => new ServedRoute("ANY", UriOf(u.Listener.EndPoint).ToString(), u.Url.FunctionId, u.Url.FunctionId + "Url", "URL", "2.0", "$default")),
-    ];
+    public IReadOnlyList<ServedRoute> Served => RouteListing.For(_engine.Catalog.Apis, Address,
+        functionId => _urlListeners.FirstOrDefault(u => u.Url.FunctionId == functionId) is { Listener: { } listener } ? UriOf(listener.EndPoint) : null);
 
     /// <summary>Starts listening. Only loopback addresses are accepted: nothing is exposed beyond this machine.</summary>
     /// <param name="urlPort">The first function URL's port (the next ones follow); null: the port after the API's.</param>
@@ -114,6 +112,3 @@ public sealed class ApiGatewayServer : IAsyncDisposable
         foreach (var (_, listener) in _urlListeners) await listener.DisposeAsync().ConfigureAwait(false);
     }
 }
-
-/// <summary>A route as served: method, URL, the function it invokes, its API (logical id), the API's kind (REST, HTTP, URL), payload version and route key.</summary>
-public sealed record ServedRoute(string Method, string Url, string FunctionId, string Api, string Kind, string PayloadFormatVersion, string RouteKey);

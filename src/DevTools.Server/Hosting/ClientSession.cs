@@ -3,6 +3,7 @@ using DevTools.Server.Lsp.Commands;
 using DevTools.Server.Lsp.Documents;
 using DevTools.Server.Lsp.Lifecycle;
 using DevTools.Server.Rpc;
+using DevTools.Server.Rpc.Apis;
 using DevTools.Server.Rpc.Build;
 using DevTools.Server.Rpc.Engine;
 using DevTools.Server.Rpc.Environments;
@@ -42,6 +43,7 @@ internal sealed class ClientSession : IAsyncDisposable
         rpc.AddHandler(new ListFunctionsHandler(context));
         rpc.AddHandler(new ReloadFunctionsHandler(context));
         rpc.AddHandler(new InvokeHandler(context, session));
+        rpc.AddHandler(new ListApiRoutesHandler(context));
         rpc.AddHandler(new ListEnvironmentsHandler(context));
         rpc.AddHandler(new StopEnvironmentsHandler(context));
         rpc.AddHandler(new BuildHandler(context, session));

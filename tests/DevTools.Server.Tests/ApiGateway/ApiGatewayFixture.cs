@@ -15,7 +15,7 @@ public sealed class ApiGatewayFixture : IAsyncLifetime
 
     public string Url(string path) => new Uri(Server.Address, path).AbsoluteUri;
 
-    public string FunctionUrl(string path) => new Uri(new Uri(Server.Served.Single(r => r.Kind == "URL").Url), path).AbsoluteUri;
+    public string FunctionUrl(string path) => new Uri(new Uri(Server.Served.Single(r => r.Kind == "URL").Url!), path).AbsoluteUri;
 
     public async Task InitializeAsync()
     {
