@@ -1,5 +1,6 @@
 using System.Net;
 using DevTools.Engine.Http;
+using DevTools.Protocol.Routing;
 
 namespace DevTools.Server.ApiGateway;
 
@@ -12,7 +13,7 @@ internal sealed class IncomingRequest
         Method = http.Method.ToUpperInvariant();
         RawPath = http.Path.Length == 0 ? "/" : http.Path;
         Path = Decode(RawPath);
-        Segments = [.. RawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Decode)];
+        Segments = RoutePath.SegmentsOf(RawPath);
         RawQuery = http.Query;
         Query = [.. http.Query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
         {
