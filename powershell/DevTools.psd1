@@ -21,6 +21,8 @@
         'Receive-LifecycleEvent'
         'Get-LocalBackend'
         'Stop-LocalBackend'
+        'Get-LocalApiRoute'
+        'Invoke-LocalApi'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

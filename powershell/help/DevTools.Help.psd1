@@ -213,4 +213,54 @@
         )
         Links       = @('about_DevTools', 'Get-LocalBackend')
     }
+
+    'Get-LocalApiRoute' = @{
+        Synopsis    = 'Gets the template''s HTTP routes (API Gateway REST and HTTP APIs) and function URLs, with the local URL of each.'
+        Description = @(
+            'Get-LocalApiRoute lists what the template exposes over HTTP, as the workspace''s backend reads it: every route of its REST APIs (Api events, AWS::Serverless::Api), of its HTTP APIs (HttpApi events, AWS::Serverless::HttpApi, the $default route) and every function URL (FunctionUrlConfig). Each comes with the function it invokes, its API, its kind (REST, HTTP or URL), the payload format version its events have (1.0 or 2.0), API Gateway''s route key, and the URL where the backend serves it on 127.0.0.1 (path variables such as {id} left in).'
+            'The API routes share one port, without a stage in the path (as sam local start-api serves them); each function URL has a port of its own. A backend the module starts serves them on free ports (devtools serve --api-port 0), so the URLs change when the backend does. A backend started otherwise (devtools serve without --api-port, or VS Code with the setting devtools.apiPort empty) does not serve them: the routes are listed with an empty Url and a warning says so.'
+        )
+        Parameters  = @{
+            FunctionName = 'Only the routes of these functions: logical ids or function names; wildcards are allowed. Tab completes the template''s functions. A name without wildcards that is no function of the template is an error (ResourceNotFoundException); a function without routes outputs nothing.'
+        }
+        Inputs      = @{
+            'System.String'                          = 'Function names.'
+            'System.Management.Automation.PSObject' = 'Objects with FunctionName or TemplatePath properties (pipeline by property name), such as those of Get-LocalFunction.'
+        }
+        Outputs     = @{ 'DevTools.PowerShell.LocalApiRoute' = 'Method (a verb or ANY), Path (/items/{id}; /* for a $default route or a function URL), Url (empty when not served), FunctionId, Api, Kind (REST, HTTP, URL), PayloadFormatVersion, RouteKey, TemplatePath. The default table shows Method, Path, Function, Kind, Payload and Url.' }
+        Examples    = @(
+            @{ Code = 'Get-LocalApiRoute'; Remarks = 'The routes and function URLs of the current folder''s template, with their local URLs.' }
+            @{ Code = 'Get-LocalApiRoute RestFunction | Select-Object RouteKey, Url'; Remarks = 'The routes that invoke one function.' }
+            @{ Code = "Start-Process (Get-LocalApiRoute | Where-Object Kind -EQ URL | Select-Object -First 1).Url"; Remarks = 'Opens the first function URL in the browser.' }
+        )
+        Links       = @('about_DevTools', 'Invoke-LocalApi', 'Get-LocalFunction')
+    }
+
+    'Invoke-LocalApi' = @{
+        Synopsis    = 'Sends an HTTP request to the template''s API (or a function URL) as the workspace''s backend serves it.'
+        Description = @(
+            'Invoke-LocalApi sends a real HTTP request over loopback to the API the workspace''s backend serves, so it goes where a browser''s or curl''s would: API Gateway''s local front end picks the route, runs the authorizer, builds the event of the route''s payload version, invokes the function in its environments (the same ones Invoke-LocalFunction and VS Code use; the lifecycle records follow in Receive-LifecycleEvent) and maps its answer to the HTTP response.'
+            'The result is the response: StatusCode, Headers, Body as text and, when the answer is JSON, Json (the body parsed as ConvertFrom-Json would). Any status is a result, not an error: a 404 of the function''s, API Gateway''s 502 when the function fails, its 504 when the route''s integration times out.'
+            'Before sending, the path is checked against the template''s routes, by the rule the backend routes with: a path no route takes (method and path; the $default route of an HTTP API takes any) is an error (RouteNotFound) that lists the routes. When the backend does not serve the API (it was started without --api-port) the error is ApiNotServed; Stop-LocalBackend, and the next command starts a backend that serves it. A request that cannot be sent is ApiRequestFailed.'
+        )
+        Parameters  = @{
+            Path        = 'The request''s path and query: /items/5?mode=echo. Local URLs have no stage: the path is the resource path. A path without its leading / gets one.'
+            Method      = 'The HTTP method: GET (default), POST, PUT, PATCH, DELETE, HEAD or OPTIONS.'
+            Body        = 'The request body. A string is sent as it is; a byte array as its bytes; a hashtable, a [pscustomobject] or any other object is converted to JSON as Invoke-LocalFunction converts a payload. Content-Type is application/json (application/octet-stream for bytes) unless -Headers sets it.'
+            Headers     = 'Request headers, as a hashtable: @{ ''X-Token'' = ''allow''; Accept = ''application/json'' }. A list value sends the header once per item. A header that cannot be sent is an error (InvalidHeader).'
+            FunctionUrl = 'Sends the request to this function''s URL (its logical id or function name) instead of the API routes. A function without FunctionUrlConfig is an error (FunctionUrlNotFound). Tab completes the template''s functions.'
+        }
+        Inputs      = @{ 'System.Management.Automation.PSObject' = 'Objects with a TemplatePath property.' }
+        Outputs     = @{ 'DevTools.PowerShell.LocalApiResponse' = 'StatusCode, Headers (names case-insensitive, each with its values), Body (text), Json (the parsed body when the Content-Type is JSON), Method, Url, DurationMs, TemplatePath.' }
+        Notes       = @(
+            'A backend the module starts serves the API on free loopback ports (devtools serve --api-port 0); Get-LocalApiRoute shows them. Nothing listens beyond 127.0.0.1.'
+        )
+        Examples    = @(
+            @{ Code = "(Invoke-LocalApi /items/5).Json.pathParameters.id"; Remarks = 'Calls GET /items/{id} and reads a field of the JSON answer.' }
+            @{ Code = "Invoke-LocalApi /items -Method POST -Body @{ name = 'Ada' }"; Remarks = 'Posts a JSON body (made from a hashtable) and shows the status, the time and the body.' }
+            @{ Code = "Invoke-LocalApi /guarded -Headers @{ 'X-Token' = 'allow' } | Select-Object StatusCode, Body"; Remarks = 'Calls a route behind a Lambda authorizer with the token it reads.' }
+            @{ Code = "Invoke-LocalApi /anything -FunctionUrl HttpFunction -Method POST -Body 'hello' -Headers @{ 'Content-Type' = 'text/plain' }"; Remarks = 'Sends text to a function URL.' }
+        )
+        Links       = @('about_DevTools', 'Get-LocalApiRoute', 'Invoke-LocalFunction', 'Receive-LifecycleEvent')
+    }
 }

@@ -72,7 +72,7 @@ function Parameter($cmdletName, $parameter, $attribute, [switch] $InSyntax) {
     $w.WriteStartElement('command', 'parameter', $ns.command)
     $w.WriteAttributeString('required', $required.ToString().ToLowerInvariant())
     $w.WriteAttributeString('variableLength', $parameter.ParameterType.IsArray.ToString().ToLowerInvariant())
-    $globbing = "$cmdletName -$($parameter.Name)" -in 'Build-LocalFunction -FunctionName', 'Get-Container -Id', 'Get-LocalFunction -FunctionName', 'Receive-LifecycleEvent -Type'
+    $globbing = "$cmdletName -$($parameter.Name)" -in 'Build-LocalFunction -FunctionName', 'Get-Container -Id', 'Get-LocalFunction -FunctionName', 'Receive-LifecycleEvent -Type', 'Get-LocalApiRoute -FunctionName'
     $w.WriteAttributeString('globbing', $globbing.ToString().ToLowerInvariant())
     $w.WriteAttributeString('pipelineInput', (PipelineInput $mine))
     $w.WriteAttributeString('position', $(if ($null -ne $position) { "$position" } else { 'named' }))

@@ -4,7 +4,8 @@ BeforeAll {
     $script:Module = Import-Module (Get-DevToolsModulePath) -Force -PassThru
     $script:Workspace = New-TestWorkspace
     $script:Template = $Workspace.TemplatePath
-    $script:Cmdlets = 'Invoke-LocalFunction', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend'
+    $script:Cmdlets = 'Invoke-LocalFunction', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend',
+        'Get-LocalApiRoute', 'Invoke-LocalApi'
 }
 
 AfterAll {
@@ -28,7 +29,8 @@ Describe 'The DevTools module' {
     }
 
     It 'has full help for <_>: synopsis, description, parameters and examples' -ForEach @(
-        'Invoke-LocalFunction', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend'
+        'Invoke-LocalFunction', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend',
+        'Get-LocalApiRoute', 'Invoke-LocalApi'
     ) {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
@@ -68,7 +70,8 @@ Describe 'The DevTools module' {
     }
 
     It 'has table views for its objects' {
-        foreach ($type in 'LocalInvokeResult', 'LocalBuildResult', 'LocalContainer', 'LocalFunction', 'LifecycleEvent', 'LocalBackend') {
+        foreach ($type in 'LocalInvokeResult', 'LocalBuildResult', 'LocalContainer', 'LocalFunction', 'LifecycleEvent', 'LocalBackend',
+            'LocalApiRoute', 'LocalApiResponse') {
             $format = Get-FormatData "DevTools.PowerShell.$type"
             $format | Should -Not -BeNullOrEmpty -Because "$type needs a view"
             $format.FormatViewDefinition[0].Control | Should -BeOfType System.Management.Automation.TableControl

@@ -84,6 +84,10 @@ public sealed class DevToolsClient : IDisposable
     public Task<InvokeResponse> InvokeAsync(string functionName, string? payload = null, CancellationToken cancellationToken = default) =>
         InvokeAsync(new InvokeParams { FunctionName = functionName, Payload = payload }, cancellationToken);
 
+    /// <summary>The template's API routes and function URLs, with their URLs when the backend serves them (<c>serve --api-port</c>).</summary>
+    public Task<ApiRoutesResult> ListApiRoutesAsync(CancellationToken cancellationToken = default) =>
+        CallAsync<ApiRoutesResult>(ProtocolMethods.ApiRoutes, null, cancellationToken);
+
     /// <summary>
     /// Installs the functions' declared dependencies (all functions when <see cref="BuildParams.Functions"/> is empty) and
     /// the runtime-provided SDKs they need; <c>build.*</c> events report progress meanwhile.

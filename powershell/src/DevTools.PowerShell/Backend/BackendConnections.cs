@@ -98,6 +98,9 @@ internal static class BackendConnections
     {
         TemplatePath = templatePath,
         StartIfNotRunning = start,
+        // A backend the module starts serves the template's API routes and function URLs on free loopback ports, so
+        // Get-LocalApiRoute has their URLs and Invoke-LocalApi can call them.
+        ServeArguments = ["--api-port", "0"],
     };
 
     /// <summary>A workspace's backend serves one template: asking for another one in the same folder is an error.</summary>

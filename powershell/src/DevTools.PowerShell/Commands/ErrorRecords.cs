@@ -28,6 +28,8 @@ internal static class ErrorRecords
                 return new ErrorRecord(unavailable, "BackendUnavailable", ErrorCategory.ResourceUnavailable, target);
             case TemplateMismatchException mismatch:
                 return new ErrorRecord(mismatch, "TemplateMismatch", ErrorCategory.ResourceExists, target);
+            case HttpRequestException http: // Invoke-LocalApi's request to the served API
+                return new ErrorRecord(http, "ApiRequestFailed", ErrorCategory.ConnectionError, target);
             case ConnectionLostException or ObjectDisposedException or IOException:
                 return new ErrorRecord(new BackendUnavailableException($"The connection to the backend was lost: {exception.Message}", exception),
                     "BackendConnectionLost", ErrorCategory.ConnectionError, target);
