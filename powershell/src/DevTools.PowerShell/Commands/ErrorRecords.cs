@@ -28,6 +28,9 @@ internal static class ErrorRecords
                 return new ErrorRecord(unavailable, "BackendUnavailable", ErrorCategory.ResourceUnavailable, target);
             case TemplateMismatchException mismatch:
                 return new ErrorRecord(mismatch, "TemplateMismatch", ErrorCategory.ResourceExists, target);
+            case RemoteMethodNotFoundException missing:
+                return new ErrorRecord(new NotSupportedException($"The backend of this folder predates {missing.TargetMethod}. Stop it (Stop-LocalBackend); the next command starts the module's own.", missing),
+                    "BackendOutdated", ErrorCategory.NotImplemented, target);
             case HttpRequestException http: // Invoke-LocalApi's request to the served API
                 return new ErrorRecord(http, "ApiRequestFailed", ErrorCategory.ConnectionError, target);
             case ConnectionLostException or ObjectDisposedException or IOException:
