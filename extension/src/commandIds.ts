@@ -15,4 +15,7 @@ export const commandIds = {
   restartBackend: 'lambdaDevtools.restartBackend',
   showBackendLog: 'lambdaDevtools.showBackendLog',
   refreshEnvironments: 'lambdaDevtools.refreshEnvironments',
+  openApiRoute: 'lambdaDevtools.openApiRoute',
+  copyApiRouteUrl: 'lambdaDevtools.copyApiRouteUrl',
+  refreshApiRoutes: 'lambdaDevtools.refreshApiRoutes',
 } as const;

@@ -19,6 +19,8 @@ import { RecentEvents } from './invoke/recentEvents';
 import { ResultView } from './invoke/resultView';
 import { EventDispatcher } from './lifecycle/eventDispatcher';
 import { LifecycleLog } from './lifecycle/lifecycleLog';
+import { ApiRoutesView, type ApiRouteNode } from './routes/apiRoutesView';
+import { RouteCommands } from './routes/routeCommands';
 import { backendSettingKeys, differencesFromBackend } from './settings';
 
 /** Events after which the environments list is fetched again (the events already moved the view; the list makes it exact). */
@@ -40,6 +42,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const invokes = new InvokeCommands(backend, new RecentEvents(context.workspaceState), results, lifecycleOutput, name => model.functionNamed(name));
   const builds = new BuildCommand(backend, dispatcher, lifecycleOutput);
   context.subscriptions.push(lifecycleOutput, backendLog, backend, view, status, results);
+  const apiRoutes = new ApiRoutesView(backend, line => backendLog.appendLine(line));
+  const routeCommands = new RouteCommands(() => apiRoutes.routes);
+  context.subscriptions.push(apiRoutes);
 
   const render = () => {
     view.refresh();
@@ -94,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.workspace.onDidSaveTextDocument(document => {
       if (backend.templatePath && path.resolve(document.uri.fsPath) === path.resolve(backend.templatePath) && backend.state === 'running')
-        void reloadFunctions(ProtocolMethods.functionsReload);
+        void reloadFunctions(ProtocolMethods.functionsReload).then(() => apiRoutes.reload());
     }),
     vscode.workspace.onDidChangeConfiguration(change => {
       if (!backendSettingKeys.some(key => change.affectsConfiguration(`devtools.${key}`))) return;
@@ -102,6 +107,12 @@ export function activate(context: vscode.ExtensionContext): void {
         .showInformationMessage('Lambda DevTools settings changed: restart the backend to apply them?', 'Restart Backend')
         .then(choice => choice && vscode.commands.executeCommand(commandIds.restartBackend));
     }),
+  );
+
+  // The API routes follow the backend: listed on each connect (and after a template reload, above), gone when it stops.
+  context.subscriptions.push(
+    backend.onDidConnect(() => apiRoutes.reload()),
+    backend.onDidChangeState(state => state !== 'running' && apiRoutes.clear()),
   );
 
   const register = (id: string, run: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
@@ -133,6 +144,10 @@ export function activate(context: vscode.ExtensionContext): void {
     if (functionName) await stop({ functionName }, `${functionName}'s environments`);
   });
   register(commandIds.stopAllEnvironments, () => stop({}, 'every environment'));
+  const routeNode = (node?: ApiRouteNode) => (node?.kind === 'apiRoute' ? node : undefined);
+  register(commandIds.openApiRoute, (node?: ApiRouteNode) => routeCommands.openInBrowser(routeNode(node)));
+  register(commandIds.copyApiRouteUrl, (node?: ApiRouteNode) => routeCommands.copyUrl(routeNode(node)));
+  register(commandIds.refreshApiRoutes, () => apiRoutes.reload());
 
   async function stop(params: EnvironmentStopParams, what: string): Promise<void> {
     try {

@@ -21,6 +21,8 @@ export interface DevToolsSettings {
   region: string;
   /** Also serve the Lambda Invoke HTTP API on this loopback port (0: any free port); null: not at all. */
   invokeApiPort: number | null;
+  /** Serve the template's API routes on this loopback port, its function URLs on the ports after it (0: any free ports); null: not at all. */
+  apiPort: number | null;
   /** Results at most this long are shown in a notification instead of an editor. */
   inlineResultMaxLength: number;
   /** Reveal the Lambda Lifecycle output when an invoke starts. */
@@ -40,6 +42,7 @@ export const backendSettingKeys = [
   'envVarsFile',
   'region',
   'invokeApiPort',
+  'apiPort',
 ] as const;
 
 export const defaults: DevToolsSettings = {
@@ -54,6 +57,8 @@ export const defaults: DevToolsSettings = {
   envVarsFile: '',
   region: '',
   invokeApiPort: null,
+  // Served by default, so the API Routes view has URLs out of the box.
+  apiPort: 0,
   inlineResultMaxLength: 120,
   revealLifecycleLog: true,
 };
@@ -75,7 +80,12 @@ export function readSettings(source: SettingsSource): DevToolsSettings {
         .map(([name, item]) => [name, String(item)]),
     );
   };
-  const port = source.get<number | null>('invokeApiPort');
+  // null (set so) means "not served"; anything but a port number means the default.
+  const port = (key: 'invokeApiPort' | 'apiPort') => {
+    const value = source.get<number | null>(key);
+    if (value === null) return null;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535 ? value : defaults[key];
+  };
   return {
     cliPath: text('cliPath'),
     dotnetPath: text('dotnetPath') || defaults.dotnetPath,
@@ -87,7 +97,8 @@ export function readSettings(source: SettingsSource): DevToolsSettings {
     layerMap: stringMap('layerMap'),
     envVarsFile: text('envVarsFile'),
     region: text('region'),
-    invokeApiPort: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : null,
+    invokeApiPort: port('invokeApiPort'),
+    apiPort: port('apiPort'),
     inlineResultMaxLength: integer('inlineResultMaxLength', 0),
     revealLifecycleLog: source.get<boolean>('revealLifecycleLog') ?? defaults.revealLifecycleLog,
   };
@@ -108,6 +119,7 @@ export function serveArguments(settings: DevToolsSettings, templatePath: string,
   if (settings.envVarsFile) args.push('--env-vars', resolvePath(settings.envVarsFile));
   if (settings.region) args.push('--region', settings.region);
   if (settings.invokeApiPort !== null) args.push('--invoke-port', String(settings.invokeApiPort));
+  if (settings.apiPort !== null) args.push('--api-port', String(settings.apiPort));
   return args;
 }
 

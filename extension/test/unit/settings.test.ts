@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaults, differencesFromBackend, readSettings, serveArguments } from '../../src/settings';
+import { backendSettingKeys, defaults, differencesFromBackend, readSettings, serveArguments } from '../../src/settings';
 
 const source = (values: Record<string, unknown>) => ({ get: <T>(key: string) => values[key] as T | undefined });
 
@@ -26,20 +26,30 @@ test('settings are cleaned: trimmed paths, whole numbers at least 1, overrides a
   assert.equal(readSettings(source({ invokeApiPort: 0 })).invokeApiPort, 0);
 });
 
+test('the API is served on any free port by default; null turns it off; a bad port falls back to the default', () => {
+  assert.equal(defaults.apiPort, 0);
+  assert.equal(readSettings(source({ apiPort: 3000 })).apiPort, 3000);
+  assert.equal(readSettings(source({ apiPort: null })).apiPort, null);
+  assert.equal(readSettings(source({ apiPort: 70000 })).apiPort, 0);
+  assert.equal(readSettings(source({ apiPort: 2.5 })).apiPort, 0);
+  assert.ok(!serveArguments({ ...defaults, apiPort: null }, '/w/template.yaml', p => p).includes('--api-port'));
+  assert.ok((backendSettingKeys as readonly string[]).includes('apiPort'), 'changing it offers a restart');
+});
+
 test('the defaults become serve --stdio with the template and the pool options', () => {
-  assert.deepEqual(serveArguments(defaults, '/w/template.yaml', p => p), ['serve', '--stdio', '--template', '/w/template.yaml', '--keep-warm', '600', '--concurrency', '10']);
+  assert.deepEqual(serveArguments(defaults, '/w/template.yaml', p => p), ['serve', '--stdio', '--template', '/w/template.yaml', '--keep-warm', '600', '--concurrency', '10', '--api-port', '0']);
 });
 
 test('every backend setting becomes its serve option', () => {
   const settings = {
     ...defaults, keepWarmSeconds: 30, concurrencyLimit: 2, freeze: false, parameterOverrides: { Greeting: 'Hi there', Stage: 'dev' },
     layerMap: { 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3': 'layers/shared' },
-    envVarsFile: 'env.json', region: 'eu-west-1', invokeApiPort: 3001,
+    envVarsFile: 'env.json', region: 'eu-west-1', invokeApiPort: 3001, apiPort: 3000,
   };
   assert.deepEqual(serveArguments(settings, '/w/template.yaml', p => `/w/${p}`), [
     'serve', '--stdio', '--template', '/w/template.yaml', '--keep-warm', '30', '--concurrency', '2', '--no-freeze',
     '--parameter-overrides', 'Greeting=Hi there', 'Stage=dev',
-    '--layer-map', 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3=/w/layers/shared', '--env-vars', '/w/env.json', '--region', 'eu-west-1', '--invoke-port', '3001',
+    '--layer-map', 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3=/w/layers/shared', '--env-vars', '/w/env.json', '--region', 'eu-west-1', '--invoke-port', '3001', '--api-port', '3000',
   ]);
 });
 
