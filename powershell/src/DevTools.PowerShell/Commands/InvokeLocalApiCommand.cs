@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using DevTools.PowerShell.Completion;
@@ -57,8 +56,10 @@ public sealed class InvokeLocalApiCommand : DevToolsCmdlet
     {
         var templatePath = ResolveTemplate();
         var method = Method.ToUpperInvariant();
-        var query = Path.IndexOf('?');
-        var path = (query < 0 ? Path : Path[..query]) is var p && p.StartsWith('/') ? p : "/" + p;
+        var queryStart = Path.IndexOf('?');
+        var path = queryStart < 0 ? Path : Path[..queryStart];
+        if (!path.StartsWith('/')) path = "/" + path;
+        var query = queryStart < 0 ? "" : Path[queryStart..];
         var target = method + " " + path;
 
         byte[]? body;
@@ -91,8 +92,8 @@ public sealed class InvokeLocalApiCommand : DevToolsCmdlet
             return;
         }
 
-        var url = new Uri(new Uri(route.Url).GetLeftPart(UriPartial.Authority) + path + (query < 0 ? "" : Path[query..]));
-        WriteVerbose($"{method} {url} → {route.RouteKey} of {route.Api} ({route.FunctionId}){(body is null ? "" : $", {body.Length} bytes")}");
+        var url = new Uri(new Uri(route.Url).GetLeftPart(UriPartial.Authority) + path + query);
+        WriteVerbose($"{method} {url}{(body is null ? "" : $" ({body.Length} bytes)")} on backend pid {connection.Info.ProcessId}.");
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (body is not null) request.Content = new ByteArrayContent(body);
         if (AddHeaders(request, contentType) is { } refused)
@@ -102,31 +103,28 @@ public sealed class InvokeLocalApiCommand : DevToolsCmdlet
             return;
         }
 
+        LocalApiResponse? response = null;
+        if (Try(() => response = Send(request, templatePath), target)) WriteObject(response);
+    }
+
+    private LocalApiResponse Send(HttpRequestMessage request, string templatePath)
+    {
         var clock = Stopwatch.StartNew();
-        HttpResponseMessage? response = null;
-        byte[] answer = [];
-        if (!Try(() =>
-            {
-                response = Http.Send(request, HttpCompletionOption.ResponseContentRead, CancelToken);
-                answer = response.Content.ReadAsByteArrayAsync(CancelToken).GetAwaiter().GetResult();
-            }, target)) return;
-        using (response)
+        using var response = Http.Send(request, HttpCompletionOption.ResponseContentRead, CancelToken);
+        var text = Encoding.UTF8.GetString(response.Content.ReadAsByteArrayAsync(CancelToken).GetAwaiter().GetResult());
+        return new LocalApiResponse
         {
-            var text = Encoding.UTF8.GetString(answer);
-            WriteObject(new LocalApiResponse
-            {
-                StatusCode = (int)response!.StatusCode,
-                Headers = response.Headers.Concat(response.Content.Headers)
-                    .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
-                    .ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value).ToArray(), StringComparer.OrdinalIgnoreCase),
-                Body = text,
-                Json = IsJson(response.Content.Headers.ContentType) && JsonToPowerShell.TryParse(text, out var json) ? json : null,
-                Method = method,
-                Url = url.ToString(),
-                DurationMs = clock.Elapsed.TotalMilliseconds,
-                TemplatePath = templatePath,
-            });
-        }
+            StatusCode = (int)response.StatusCode,
+            Headers = response.Headers.Concat(response.Content.Headers)
+                .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value).ToArray(), StringComparer.OrdinalIgnoreCase),
+            Body = text,
+            Json = IsJson(response.Content.Headers.ContentType) && JsonToPowerShell.TryParse(text, out var json) ? json : null,
+            Method = request.Method.Method,
+            Url = request.RequestUri!.ToString(),
+            DurationMs = clock.Elapsed.TotalMilliseconds,
+            TemplatePath = templatePath,
+        };
     }
 
     /// <summary>The body's bytes and its default Content-Type: bytes as they are, anything else as JSON text (a string is the text).</summary>
