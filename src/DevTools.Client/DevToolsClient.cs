@@ -95,10 +95,10 @@ public sealed class DevToolsClient : IDisposable
     public async Task<IReadOnlyList<SampleEventDescription>> ListSampleEventsAsync(CancellationToken cancellationToken = default) =>
         (await CallAsync<SampleEventListResult>(ProtocolMethods.EventsSamples, null, cancellationToken).ConfigureAwait(false)).Samples;
 
-    /// <summary>One sample event as JSON text (what <see cref="InvokeParams.Payload"/> takes); <paramref name="values"/> set its flags by name.</summary>
-    public async Task<string> GenerateSampleEventAsync(string id, IDictionary<string, string>? values = null, CancellationToken cancellationToken = default) =>
-        (await CallAsync<SampleEventGenerateResult>(ProtocolMethods.EventsGenerate,
-            new SampleEventGenerateParams { Id = id, Values = values is null ? null : new Dictionary<string, string>(values) }, cancellationToken).ConfigureAwait(false)).Event;
+    /// <summary>One sample event (its <c>Event</c> is JSON text, what <see cref="InvokeParams.Payload"/> takes); <paramref name="values"/> set its flags by name.</summary>
+    public Task<SampleEventGenerateResult> GenerateSampleEventAsync(string id, IDictionary<string, string>? values = null, CancellationToken cancellationToken = default) =>
+        CallAsync<SampleEventGenerateResult>(ProtocolMethods.EventsGenerate,
+            new SampleEventGenerateParams { Id = id, Values = values is null ? null : new Dictionary<string, string>(values) }, cancellationToken);
 
     public async Task<IReadOnlyList<EnvironmentDescription>> ListEnvironmentsAsync(string? functionName = null, CancellationToken cancellationToken = default) =>
         (await CallAsync<EnvironmentListResult>(ProtocolMethods.EnvironmentsList, new EnvironmentListParams { FunctionName = functionName }, cancellationToken).ConfigureAwait(false)).Environments;
