@@ -72,6 +72,8 @@ public sealed class SampleEventsApiTests : IAsyncLifetime
         await AssertInvalidParams(client, new SampleEventGenerateParams { Id = "s3-put", Values = new() { ["colour"] = "red" } }, "S3 put has no flag 'colour'. Its flags: bucket, key, size, region.");
         await AssertInvalidParams(client, new SampleEventGenerateParams { Id = "s3-put", Values = new() { ["size"] = "big" } }, "size must be a whole number");
         await AssertInvalidParams(client, new { }, "id is required");
+        await AssertInvalidParams(client, new { id = new { } }, "Invalid params");
+        await AssertInvalidParams(client, new { id = "s3-put", values = new[] { 1 } }, "Invalid params");
 
         Assert.Equal(_backend.Pid, (await client.CallAsync<EngineInfo>(ProtocolMethods.EngineInfo)).ProcessId);
     }
