@@ -34,6 +34,12 @@ internal static class ErrorRecords
             case RemoteInvocationException remote:
                 return new ErrorRecord(new InvalidOperationException($"The backend refused the request: {remote.Message}", remote),
                     "BackendError", ErrorCategory.InvalidOperation, target);
+            case InvalidSampleEventException sample:
+                return new ErrorRecord(sample, "InvalidSampleEvent", ErrorCategory.InvalidArgument, target)
+                    { ErrorDetails = new ErrorDetails(sample.Message) { RecommendedAction = "Tab after -Name or -SampleEvent lists the sample events; Get-Help New-LocalEvent -Parameter Values says how flags are set." } };
+            case BackendOutdatedException outdated:
+                return new ErrorRecord(outdated, "BackendOutdated", ErrorCategory.NotImplemented, target)
+                    { ErrorDetails = new ErrorDetails(outdated.Message) { RecommendedAction = "Stop-LocalBackend, then run the command again (it starts the module's own backend)." } };
             case PayloadConversionException payload:
                 return new ErrorRecord(payload, "PayloadConversionFailed", ErrorCategory.InvalidData, target);
             default:
