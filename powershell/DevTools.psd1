@@ -7,13 +7,14 @@
     Author               = 'Lambda DevTools'
     CompanyName          = 'Lambda DevTools'
     Copyright            = '(c) Lambda DevTools. All rights reserved.'
-    Description          = 'Run AWS Lambda functions locally with Lambda''s execution model: real cold starts, frozen environments, lifecycle records. Invoke-LocalFunction, Build-LocalFunction, Get-Container, Stop-Container, Get-LocalFunction, Receive-LifecycleEvent.'
+    Description          = 'Run AWS Lambda functions locally with Lambda''s execution model: real cold starts, frozen environments, lifecycle records. Invoke-LocalFunction, New-LocalEvent, Build-LocalFunction, Get-Container, Stop-Container, Get-LocalFunction, Receive-LifecycleEvent.'
     # A net10.0 binary module: pwsh 7.6 or later (PowerShell on .NET 10).
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('DevTools.Format.ps1xml')
     CmdletsToExport      = @(
         'Invoke-LocalFunction'
+        'New-LocalEvent'
         'Build-LocalFunction'
         'Get-LocalFunction'
         'Get-Container'

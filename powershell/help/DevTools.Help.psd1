@@ -21,6 +21,7 @@
             InvocationType = 'RequestResponse (default) waits for the function''s answer. Event queues the invoke and returns at once with status 202 (Lambda''s asynchronous invoke, with its retries). DryRun checks the request (function and payload) and returns 204 without running anything.'
             LogType        = 'Tail returns the last 4 KB of the invoke''s log (START to REPORT) in the result''s LogTail property, as text (AWS returns it base64-encoded in LogResult). None (default) returns none.'
             Qualifier      = 'A version or alias. Locally every function is $LATEST.'
+            SampleEvent    = 'Sends a sample event instead of a payload: its id, for example s3-put, sqs-receive-message or apigateway-aws-proxy (Tab lists them). The backend generates a fresh one for every invoke, with its flags at their defaults, in its region and account; New-LocalEvent sets the flags (pipe its output, or pass it as -Payload).'
         }
         Inputs      = @{
             'System.String'                                 = 'Function names.'
@@ -55,11 +56,55 @@
                 Remarks = 'With -ErrorAction Stop a function error is thrown: the id starts with the function''s error type and the target is the result.'
             }
             @{
+                Code    = "(Invoke-LocalFunction NodeCjsFunction -SampleEvent s3-put).Response.event.Records[0].s3.bucket.name"
+                Remarks = 'Invokes the function with a sample S3 put event (bucket example-bucket, key test/key) that the backend generates.'
+            }
+            @{
                 Code    = "Invoke-LocalFunction Orders -InvocationType Event -Payload @{ id = 7 }; Receive-LifecycleEvent Orders"
                 Remarks = 'Queues an asynchronous invoke (status 202) and follows what happens to it until Ctrl+C.'
             }
         )
-        Links       = @('about_DevTools', 'Get-LocalFunction', 'Get-Container', 'Receive-LifecycleEvent')
+        Links       = @('about_DevTools', 'New-LocalEvent', 'Get-LocalFunction', 'Get-Container', 'Receive-LifecycleEvent')
+    }
+
+    'New-LocalEvent' = @{
+        Synopsis    = 'Generates a sample event that a service sends to a function: S3 put, SQS message, API Gateway request, and more.'
+        Description = @(
+            'New-LocalEvent returns the event an AWS service would send a function, as sam local generate-event prints it and with the same names, so a function can be invoked locally with a realistic event: apigateway (aws-proxy, http-api-proxy, authorizer, request-authorizer), cloudwatch (scheduled-event), cognito (pre-signup), dynamodb (update), eventbridge (custom), kinesis (get-records), lambda (function-url), s3 (put, delete), sns (notification) and sqs (receive-message). Name one by its id (-Name s3-put) or by service and event (-Service s3 -Event put); Tab completes all three.'
+            'The workspace''s backend generates it (the CLI''s devtools generate-event and the VS Code event picker use the same catalogue): in the backend''s region and account (what the functions see in AWS_REGION), at the current time, with fresh ids. Its fields are the ones the service really sends, including what SAM''s samples get wrong: S3 keys are form-URL-encoded (a b.jpg arrives as a+b.jpg), an SQS message''s md5OfBody is the real MD5 of its body, ARNs carry the account and region.'
+            '-Values sets the event''s flags, the common fields: bucket, key and size for S3; queue-name and body for SQS; method, path, resource, query and body for API Gateway; and so on, each with a default (devtools generate-event SERVICE EVENT --help lists them). An unknown flag, or a value that does not fit its flag (a size that is not a number, a path that does not match the resource), is an error (InvalidSampleEvent) that names what the event takes.'
+            'The result is a DevTools.PowerShell.LocalSampleEvent whose Payload is the event as JSON text. Piped into Invoke-LocalFunction it binds to -Payload by property name; passed as -Payload, or written with Set-Content, it is its JSON; ConvertFrom-Json on its Payload gives objects to edit.'
+        )
+        Parameters  = @{
+            Name    = 'The sample event''s id: the service and the event joined with a dash, for example s3-put, sqs-receive-message, apigateway-http-api-proxy, cloudwatch-scheduled-event. Tab lists them. Accepts pipeline input by value and by property name.'
+            Service = 'The service, as sam local generate-event names it: apigateway, cloudwatch, cognito, dynamodb, eventbridge, kinesis, lambda, s3, sns or sqs. Tab lists them.'
+            Event   = 'The service''s event, for example put or delete for s3. Tab lists the events of the -Service given.'
+            Values  = 'The flags to set, by name, in a hashtable: @{ bucket = ''photos''; key = ''a b.jpg'' }. A name may be written as the CLI spells it (queue-name) or without its dashes (queueName); a value may be a string, a number, or (for a JSON flag such as eventbridge''s detail) a hashtable or object, converted to JSON. The other flags take their defaults.'
+        }
+        Inputs      = @{
+            'System.String'                          = 'Sample event ids.'
+            'System.Management.Automation.PSObject' = 'Objects with Name or TemplatePath properties (pipeline by property name).'
+        }
+        Outputs     = @{ 'DevTools.PowerShell.LocalSampleEvent' = 'Id (the sample''s id), Payload (the event as JSON text), TemplatePath.' }
+        Examples    = @(
+            @{
+                Code    = "New-LocalEvent s3-put -Values @{ bucket = 'photos'; key = 'holidays/red flower.jpg' } | Invoke-LocalFunction -FunctionName ThumbnailFunction"
+                Remarks = 'Invokes a function with an S3 put event for photos/holidays/red flower.jpg (the event carries the key as S3 does: holidays/red+flower.jpg).'
+            }
+            @{
+                Code    = "Invoke-LocalFunction Worker -Payload (New-LocalEvent -Service sqs -Event receive-message -Values @{ queueName = 'jobs'; body = '{""id"":1}' })"
+                Remarks = 'Sends an SQS batch of one message from the queue jobs.'
+            }
+            @{
+                Code    = "New-LocalEvent apigateway-aws-proxy -Values @{ method = 'GET'; path = '/users/42'; resource = '/users/{id}' } | Set-Content events/get-user.json"
+                Remarks = 'Saves a REST API request for GET /users/42 (pathParameters id 42) as an event file, which the VS Code event picker then offers too.'
+            }
+            @{
+                Code    = "`$e = (New-LocalEvent eventbridge-custom -Values @{ source = 'shop.orders'; detail = @{ orderId = 7 } }).Payload | ConvertFrom-Json; `$e.'detail-type' = 'OrderPlaced'; Invoke-LocalFunction Orders -Payload `$e"
+                Remarks = 'Generates an EventBridge event, edits it as objects, and sends it.'
+            }
+        )
+        Links       = @('about_DevTools', 'Invoke-LocalFunction')
     }
 
     'Build-LocalFunction' = @{

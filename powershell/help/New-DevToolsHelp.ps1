@@ -108,7 +108,8 @@ foreach ($name in $module.ExportedCmdlets.Keys | Sort-Object) {
     $help = $text[$name]
     if (-not $help) { throw "No help text for $name in DevTools.Help.psd1." }
     $command = Get-Command $name
-    $own = @($command.Parameters.Values | Where-Object { $_.Name -notin $common })
+    # get_Values(): `.Values` would be the parameter named Values (New-LocalEvent has one), as PowerShell reads a key first.
+    $own = @($command.Parameters.get_Values() | Where-Object { $_.Name -notin $common })
 
     $w.WriteStartElement('command', 'command', $ns.command)
     $w.WriteAttributeString('xmlns', 'maml', $null, $ns.maml)

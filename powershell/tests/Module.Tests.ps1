@@ -4,7 +4,7 @@ BeforeAll {
     $script:Module = Import-Module (Get-DevToolsModulePath) -Force -PassThru
     $script:Workspace = New-TestWorkspace
     $script:Template = $Workspace.TemplatePath
-    $script:Cmdlets = 'Invoke-LocalFunction', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend',
+    $script:Cmdlets = 'Invoke-LocalFunction', 'New-LocalEvent', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend',
         'Get-LocalApiRoute', 'Invoke-LocalApi'
 }
 
@@ -29,7 +29,7 @@ Describe 'The DevTools module' {
     }
 
     It 'has full help for <_>: synopsis, description, parameters and examples' -ForEach @(
-        'Invoke-LocalFunction', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend',
+        'Invoke-LocalFunction', 'New-LocalEvent', 'Build-LocalFunction', 'Get-LocalFunction', 'Get-Container', 'Stop-Container', 'Receive-LifecycleEvent', 'Get-LocalBackend', 'Stop-LocalBackend',
         'Get-LocalApiRoute', 'Invoke-LocalApi'
     ) {
         $help = Get-Help $_ -Full
@@ -48,7 +48,7 @@ Describe 'The DevTools module' {
 
     It 'shows Invoke-LocalFunction''s parameters and examples with Get-Help -Full' {
         $text = Get-Help Invoke-LocalFunction -Full | Out-String -Width 200
-        foreach ($name in 'FunctionName', 'Payload', 'PayloadPath', 'InvocationType', 'LogType', 'ClientContext', 'Qualifier', 'TemplatePath') {
+        foreach ($name in 'FunctionName', 'Payload', 'PayloadPath', 'SampleEvent', 'InvocationType', 'LogType', 'ClientContext', 'Qualifier', 'TemplatePath') {
             $text | Should -Match "-$name"
         }
         $text | Should -Match 'EXAMPLE 1'
@@ -70,7 +70,7 @@ Describe 'The DevTools module' {
     }
 
     It 'has table views for its objects' {
-        foreach ($type in 'LocalInvokeResult', 'LocalBuildResult', 'LocalContainer', 'LocalFunction', 'LifecycleEvent', 'LocalBackend',
+        foreach ($type in 'LocalInvokeResult', 'LocalSampleEvent', 'LocalBuildResult', 'LocalContainer', 'LocalFunction', 'LifecycleEvent', 'LocalBackend',
             'LocalApiRoute', 'LocalApiResponse') {
             $format = Get-FormatData "DevTools.PowerShell.$type"
             $format | Should -Not -BeNullOrEmpty -Because "$type needs a view"

@@ -34,6 +34,7 @@ var report = new Report();
 (string Name, Func<Task> Run)[] suite =
 [
     ("warm", new WarmHttpBenchmark(report, settings).RunAsync),
+    ("api", new ApiBenchmark(report, settings).RunAsync),
     ("overhead", new EngineOverheadBenchmark(report, settings).RunAsync),
     ("cold", new ColdStartBenchmark(report, settings).RunAsync),
     ("startup", new StartupBenchmark(report, settings).RunAsync),

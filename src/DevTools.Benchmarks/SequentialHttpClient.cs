@@ -17,11 +17,16 @@ internal sealed class SequentialHttpClient : IDisposable
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start, _end; // unread bytes of _buffer
 
+    /// <summary>A client of the Invoke API: each request invokes the function with the payload.</summary>
     public SequentialHttpClient(string host, int port, string functionName, byte[] payload)
+        : this(host, port, "POST", $"/2015-03-31/functions/{functionName}/invocations", payload) { }
+
+    /// <summary>A client of any HTTP endpoint: each request is the same method, path and body.</summary>
+    public SequentialHttpClient(string host, int port, string method, string path, byte[] payload)
     {
         _socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         _socket.Connect(host, port);
-        var head = $"POST /2015-03-31/functions/{functionName}/invocations HTTP/1.1\r\nHost: {host}:{port}\r\n" +
+        var head = $"{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\n" +
                    $"Content-Type: application/json\r\nContent-Length: {payload.Length}\r\n\r\n";
         _head = [.. Encoding.ASCII.GetBytes(head), .. payload];
     }
@@ -45,6 +50,9 @@ internal sealed class SequentialHttpClient : IDisposable
         return new SequentialRun(new Stats(samples), count / seconds, errors,
             cpu is { } used ? (used.Root * 1e6 / count, used.Descendants * 1e6 / count) : null);
     }
+
+    /// <summary>One request, its whole answer read; false when the status or X-Amz-Function-Error says it failed.</summary>
+    public bool Send() => Invoke();
 
     /// <summary>One invoke; false when the status or X-Amz-Function-Error says it failed.</summary>
     private bool Invoke()

@@ -19,6 +19,7 @@ var root = new RootCommand("Lambda DevTools: run AWS Lambda functions locally wi
     DoctorCommand.Create(),
     BuildCommand.Create(),
     SdkCommand.Create(),
+    GenerateEventCommand.Create(),
 };
 // No response files: `@aws-sdk/client-s3` is a package name, not a file of arguments.
 return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync();

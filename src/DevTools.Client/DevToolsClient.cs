@@ -95,6 +95,15 @@ public sealed class DevToolsClient : IDisposable
     public Task<BuildResult> BuildAsync(BuildParams parameters, CancellationToken cancellationToken = default) =>
         CallAsync<BuildResult>(ProtocolMethods.Build, parameters, cancellationToken);
 
+    /// <summary>The sample events (S3 put, SQS message...) the backend generates, with their flags and this backend's defaults.</summary>
+    public async Task<IReadOnlyList<SampleEventDescription>> ListSampleEventsAsync(CancellationToken cancellationToken = default) =>
+        (await CallAsync<SampleEventListResult>(ProtocolMethods.EventsSamples, null, cancellationToken).ConfigureAwait(false)).Samples;
+
+    /// <summary>One sample event (its <c>Event</c> is JSON text, what <see cref="InvokeParams.Payload"/> takes); <paramref name="values"/> set its flags by name.</summary>
+    public Task<SampleEventGenerateResult> GenerateSampleEventAsync(string id, IDictionary<string, string>? values = null, CancellationToken cancellationToken = default) =>
+        CallAsync<SampleEventGenerateResult>(ProtocolMethods.EventsGenerate,
+            new SampleEventGenerateParams { Id = id, Values = values is null ? null : new Dictionary<string, string>(values) }, cancellationToken);
+
     public async Task<IReadOnlyList<EnvironmentDescription>> ListEnvironmentsAsync(string? functionName = null, CancellationToken cancellationToken = default) =>
         (await CallAsync<EnvironmentListResult>(ProtocolMethods.EnvironmentsList, new EnvironmentListParams { FunctionName = functionName }, cancellationToken).ConfigureAwait(false)).Environments;
 

@@ -36,6 +36,12 @@ public static class ProtocolMethods
     /// <summary>Request: stop receiving <see cref="Event"/> notifications.</summary>
     public const string EventsUnsubscribe = "lambda/events/unsubscribe";
 
+    /// <summary>Request: the sample events (S3 put, SQS message...) with their flags. Result: <see cref="SampleEventListResult"/>.</summary>
+    public const string EventsSamples = "lambda/events/samples";
+
+    /// <summary>Request: one sample event, with flag values. Params: <see cref="SampleEventGenerateParams"/>; result: <see cref="SampleEventGenerateResult"/>.</summary>
+    public const string EventsGenerate = "lambda/events/generate";
+
     /// <summary>Request: stops the backend (every client is disconnected, every environment retired).</summary>
     public const string Shutdown = "lambda/shutdown";
 

@@ -87,6 +87,13 @@ export const ProtocolMethods = {
   eventsSubscribe: 'lambda/events/subscribe',
   /** Request: stop receiving {@link ProtocolMethods.event} notifications. */
   eventsUnsubscribe: 'lambda/events/unsubscribe',
+  /** Request: the sample events (S3 put, SQS message...) with their flags. Result: {@link SampleEventListResult}. */
+  eventsSamples: 'lambda/events/samples',
+  /**
+   * Request: one sample event, with flag values. Params: {@link SampleEventGenerateParams}; result:
+   * {@link SampleEventGenerateResult}.
+   */
+  eventsGenerate: 'lambda/events/generate',
   /** Request: stops the backend (every client is disconnected, every environment retired). */
   shutdown: 'lambda/shutdown',
   /** Notification (server to client): one lifecycle event. Params: {@link LifecycleEventNotification}. */
@@ -371,6 +378,52 @@ export interface RuntimeSdkStatus {
   /** The packages the functions need, or what is missing when it failed. */
   packages: string[];
   message?: string;
+}
+
+/** One sample event: the event a service sends a function (an S3 put, an SQS batch...). */
+export interface SampleEventDescription {
+  /** What `lambda/events/generate` takes: `s3-put`. */
+  id: string;
+  /** As `generate-event` names it: `s3`. */
+  service: string;
+  /** The event's name within its service: `put`. */
+  name: string;
+  /** What a picker shows: `S3 put`. */
+  title: string;
+  description: string;
+  flags: SampleEventFlagDescription[];
+}
+
+/** A field of a sample event the caller may set in {@link SampleEventGenerateParams.values}. */
+export interface SampleEventFlagDescription {
+  /** As the CLI spells it: `queue-name` (`queueName` is accepted too). */
+  name: string;
+  description: string;
+  /** The value when none is given (the region and account are the backend's). */
+  default: string;
+  /** The values it takes, when it takes only some (the HTTP method). */
+  choices?: string[];
+}
+
+/** The params of `lambda/events/generate`. */
+export interface SampleEventGenerateParams {
+  /** The sample's id, e.g. `s3-put`. */
+  id: string;
+  /** Flag values by flag name, e.g. `{"bucket": "photos"}`; the others take their defaults. */
+  values?: Record<string, string>;
+}
+
+/** The result of `lambda/events/generate`. */
+export interface SampleEventGenerateResult {
+  id: string;
+  /** The event as JSON text: what {@link InvokeParams.payload} takes. */
+  event: string;
+}
+
+/** The result of `lambda/events/samples`: every sample event the backend generates. */
+export interface SampleEventListResult {
+  /** By service, then as `sam local generate-event` lists each service's events. */
+  samples: SampleEventDescription[];
 }
 
 /** The params of `lambda/events/subscribe`. Subscribing again replaces the filter. */

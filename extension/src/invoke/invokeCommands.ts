@@ -7,6 +7,7 @@ import { describeRequestError } from '../backend/requestErrors';
 import { listTemplateFunctions } from '../backend/templateFunctions';
 import { discoverEventFiles, eventDirectories, rankEventFiles, readEvent } from './eventFiles';
 import { presentResult } from './resultPresentation';
+import { generateSampleEvent, listSampleEvents, rankSampleEvents, sampleEventLabel } from './sampleEvents';
 import type { RecentEvent, RecentEvents } from './recentEvents';
 import type { ResultView } from './resultView';
 
@@ -17,7 +18,10 @@ interface ChosenEvent {
   file?: string;
 }
 
-type EventItem = vscode.QuickPickItem & { choose?: () => Promise<ChosenEvent | undefined> };
+/** A picker entry: `choose` gives its event; `edit`, when there, opens it in an editor first (the item's pencil button). */
+type EventItem = vscode.QuickPickItem & { choose?: () => Promise<ChosenEvent | undefined>; edit?: () => Promise<ChosenEvent | undefined> };
+
+const editButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Edit before invoking' };
 
 /** A function to invoke: one of the template's, or what the user typed. */
 type FunctionItem = vscode.QuickPickItem & { functionName: string };
@@ -92,6 +96,8 @@ export class InvokeCommands {
   }
 
   private async pickEvent(functionName: string): Promise<ChosenEvent | undefined> {
+    const request = <R>(method: string, params?: object) => this.backend.request<R>(method, params);
+    const samples = listSampleEvents(request); // asked while the folders are read
     const folders = (vscode.workspace.workspaceFolders ?? []).map(f => f.uri.fsPath);
     const labelBase = folders[0] ?? (this.backend.templatePath ? path.dirname(this.backend.templatePath) : process.cwd());
     const directories = eventDirectories(folders, this.backend.templatePath);
@@ -128,16 +134,64 @@ export class InvokeCommands {
     items.push({
       label: '$(new-file) New JSON event…',
       description: 'write the event in an editor, then invoke',
-      choose: async () => this.newEvent(functionName),
+      choose: async () => this.editEvent(functionName, newEventTemplate),
     });
     items.push({ label: '$(symbol-namespace) Empty event', description: '{}', choose: async () => ({ label: '{}', payload: '{}' }) });
-    const picked = await vscode.window.showQuickPick(items, {
-      title: `Lambda: Invoke ${functionName}`,
-      placeHolder: 'Event to send',
-      matchOnDescription: true,
-      ignoreFocusOut: true,
+    const ranked = rankSampleEvents(await samples, functionName);
+    if (ranked.length > 0) {
+      items.push({ label: 'Sample events', kind: vscode.QuickPickItemKind.Separator });
+      for (const sample of ranked) {
+        const label = sampleEventLabel(sample);
+        const generate = async () => {
+          try {
+            return await generateSampleEvent(request, sample.id);
+          } catch (error) {
+            void vscode.window.showErrorMessage(`Cannot generate the ${sample.title} event: ${describeRequestError(error).message}`);
+            return undefined;
+          }
+        };
+        items.push({
+          label: `$(symbol-event) ${label}`,
+          description: sample.description,
+          buttons: [editButton],
+          choose: async () => {
+            const payload = await generate();
+            return payload === undefined ? undefined : { label, payload };
+          },
+          edit: async () => {
+            const payload = await generate();
+            return payload === undefined ? undefined : this.editEvent(functionName, payload);
+          },
+        });
+      }
+    }
+    const picked = await this.showEventPick(functionName, items);
+    return picked?.();
+  }
+
+  /** The quick pick of events: what the chosen item (or its edit button) gives. */
+  private showEventPick(functionName: string, items: EventItem[]): Promise<(() => Promise<ChosenEvent | undefined>) | undefined> {
+    const quickPick = vscode.window.createQuickPick<EventItem>();
+    quickPick.title = `Lambda: Invoke ${functionName}`;
+    quickPick.placeholder = 'Event to send (the pencil on a sample event opens it in an editor first)';
+    quickPick.matchOnDescription = true;
+    quickPick.ignoreFocusOut = true;
+    quickPick.items = items;
+    return new Promise(resolve => {
+      quickPick.onDidAccept(() => {
+        resolve(quickPick.selectedItems[0]?.choose);
+        quickPick.hide();
+      });
+      quickPick.onDidTriggerItemButton(e => {
+        resolve(e.item.edit);
+        quickPick.hide();
+      });
+      quickPick.onDidHide(() => {
+        resolve(undefined);
+        quickPick.dispose();
+      });
+      quickPick.show();
     });
-    return picked?.choose?.();
   }
 
   private async invoke(functionName: string, event: ChosenEvent): Promise<void> {
@@ -211,13 +265,13 @@ export class InvokeCommands {
     return { label, payload: read.payload, file };
   }
 
-  /** Opens a new JSON document for the event; a button on the notification invokes with what it then holds. */
-  private async newEvent(functionName: string): Promise<ChosenEvent | undefined> {
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: newEventTemplate });
+  /** Opens a new JSON document holding `content`; a button on the notification invokes with what it then holds. */
+  private async editEvent(functionName: string, content: string): Promise<ChosenEvent | undefined> {
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content });
     await vscode.window.showTextDocument(document);
     const invoke = `Invoke ${functionName}`;
     const choice = await vscode.window.showInformationMessage(
-      `Write the event for ${functionName} in the new editor, then choose "${invoke}". (Later: "Lambda: Invoke Local Function" offers the active editor.)`,
+      `Edit the event for ${functionName} in the new editor, then choose "${invoke}". (Later: "Lambda: Invoke Local Function" offers the active editor.)`,
       invoke,
     );
     return choice === invoke ? this.fromDocument(document) : undefined;

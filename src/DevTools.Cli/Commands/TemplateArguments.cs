@@ -33,8 +33,11 @@ internal sealed class TemplateArguments
     public Option<string> Region { get; } = new("--region")
     {
         Description = "The region functions see in AWS_REGION.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AWS_REGION") ?? LambdaLimits.DefaultRegion,
+        DefaultValueFactory = _ => DefaultRegion,
     };
+
+    /// <summary>The region when <c>--region</c> is not given: the shell's <c>AWS_REGION</c>, else Lambda DevTools' default.</summary>
+    public static string DefaultRegion => Environment.GetEnvironmentVariable("AWS_REGION") ?? LambdaLimits.DefaultRegion;
 
     public Option<string> Output { get; } = new("--output", "-o")
     {

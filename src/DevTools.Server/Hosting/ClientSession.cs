@@ -10,6 +10,7 @@ using DevTools.Server.Rpc.Environments;
 using DevTools.Server.Rpc.Events;
 using DevTools.Server.Rpc.Functions;
 using DevTools.Server.Rpc.Invocation;
+using DevTools.Server.Rpc.SampleEvents;
 using StreamJsonRpc;
 
 namespace DevTools.Server.Hosting;
@@ -49,6 +50,8 @@ internal sealed class ClientSession : IAsyncDisposable
         rpc.AddHandler(new BuildHandler(context, session));
         rpc.AddHandler(new SubscribeHandler(context, session));
         rpc.AddHandler(new UnsubscribeHandler(session));
+        rpc.AddHandler(new ListSampleEventsHandler(context));
+        rpc.AddHandler(new GenerateSampleEventHandler(context));
         rpc.AddHandler(new InitializeHandler(context, session));
         rpc.AddHandler(new InitializedHandler());
         rpc.AddHandler(new LspShutdownHandler());

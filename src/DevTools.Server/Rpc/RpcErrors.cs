@@ -1,4 +1,5 @@
 using DevTools.Engine.Invocation;
+using DevTools.Engine.SampleEvents;
 using DevTools.Protocol;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
@@ -26,7 +27,7 @@ internal sealed class BackendJsonRpc(IJsonRpcMessageHandler handler, Action<stri
                     Message = lambda.Message,
                     Data = new LambdaErrorData { ErrorType = lambda.ErrorType, StatusCode = lambda.StatusCode, Reason = lambda.Reason },
                 };
-            case InvalidParamsException or System.Text.Json.JsonException:
+            case InvalidParamsException or System.Text.Json.JsonException or SampleEventException:
                 return new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.InvalidParams, Message = "Invalid params: " + error.Message };
             case LocalRpcException or OperationCanceledException:
                 return base.CreateErrorDetails(request, error);

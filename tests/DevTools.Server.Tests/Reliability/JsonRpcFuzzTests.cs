@@ -16,9 +16,10 @@ namespace DevTools.Server.Tests.Reliability;
 public sealed class JsonRpcFuzzTests(SocketBackendFixture backend) : IClassFixture<SocketBackendFixture>
 {
     private static Gen<string> Message() =>
-        from method in Gen.Elements("lambda/invoke", "lambda/functions/list", "lambda/environments/stop", "lambda/events/subscribe", "nope", "", "lambda/💥", "rpc.discover")
+        from method in Gen.Elements("lambda/invoke", "lambda/functions/list", "lambda/environments/stop", "lambda/events/subscribe", "lambda/events/samples", "lambda/events/generate", "nope", "", "lambda/💥", "rpc.discover")
         from parameters in Gen.Elements("{}", "[]", "{\"functionName\":5}", "{\"functionName\":null}", "[\"Probe\"]", "{\"functionName\":\"Nope\"}", "{\"functionName\":\"Probe\",\"payload\":\"{bad\"}",
-            "{\"functionName\":\"Probe\",\"invocationType\":\"Sometimes\"}", "{\"functionName\":\"Probe\",\"payload\":123}", "[1,2,3]", "{\"id\":{}}")
+            "{\"functionName\":\"Probe\",\"invocationType\":\"Sometimes\"}", "{\"functionName\":\"Probe\",\"payload\":123}", "[1,2,3]", "{\"id\":{}}",
+            "{\"id\":\"s3-put\",\"values\":{\"size\":\"x\"}}", "{\"id\":\"s3-put\",\"values\":[1]}", "{\"id\":\"sqs-receive-message\",\"values\":{\"body\":null}}")
         from id in Gen.Elements("1", "\"a\"", "9007199254740993", "\"\u00e9\"")
         select $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"method\":\"{method}\",\"params\":{parameters}}}";
 

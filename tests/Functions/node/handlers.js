@@ -34,3 +34,9 @@ exports.logs = async () => {
 };
 
 exports.notAFunction = 42;
+
+// What an S3-triggered function reads: the bucket, and the key decoded as AWS documents it (S3 form-encodes keys).
+exports.s3Object = async (event) => {
+  const s3 = event.Records[0].s3;
+  return { bucket: s3.bucket.name, key: decodeURIComponent(s3.object.key.replace(/\+/g, ' ')), encodedKey: s3.object.key };
+};

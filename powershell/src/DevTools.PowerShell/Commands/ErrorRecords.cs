@@ -28,9 +28,8 @@ internal static class ErrorRecords
                 return new ErrorRecord(unavailable, "BackendUnavailable", ErrorCategory.ResourceUnavailable, target);
             case TemplateMismatchException mismatch:
                 return new ErrorRecord(mismatch, "TemplateMismatch", ErrorCategory.ResourceExists, target);
-            case RemoteMethodNotFoundException missing:
-                return new ErrorRecord(new NotSupportedException($"The backend of this folder predates {missing.TargetMethod}. Stop it (Stop-LocalBackend); the next command starts the module's own.", missing),
-                    "BackendOutdated", ErrorCategory.NotImplemented, target);
+            case RemoteMethodNotFoundException missing: // any request a backend started by an older version does not know
+                return From(new BackendOutdatedException($"The backend of this folder predates {missing.TargetMethod}."), target);
             case HttpRequestException http: // Invoke-LocalApi's request to the served API
                 return new ErrorRecord(http, "ApiRequestFailed", ErrorCategory.ConnectionError, target);
             case ConnectionLostException or ObjectDisposedException or IOException:
@@ -39,6 +38,12 @@ internal static class ErrorRecords
             case RemoteInvocationException remote:
                 return new ErrorRecord(new InvalidOperationException($"The backend refused the request: {remote.Message}", remote),
                     "BackendError", ErrorCategory.InvalidOperation, target);
+            case InvalidSampleEventException sample:
+                return new ErrorRecord(sample, "InvalidSampleEvent", ErrorCategory.InvalidArgument, target)
+                    { ErrorDetails = new ErrorDetails(sample.Message) { RecommendedAction = "Tab after -Name or -SampleEvent lists the sample events; Get-Help New-LocalEvent -Parameter Values says how flags are set." } };
+            case BackendOutdatedException outdated:
+                return new ErrorRecord(outdated, "BackendOutdated", ErrorCategory.NotImplemented, target)
+                    { ErrorDetails = new ErrorDetails(outdated.Message) { RecommendedAction = "Stop-LocalBackend, then run the command again (it starts the module's own backend)." } };
             case PayloadConversionException payload:
                 return new ErrorRecord(payload, "PayloadConversionFailed", ErrorCategory.InvalidData, target);
             default:

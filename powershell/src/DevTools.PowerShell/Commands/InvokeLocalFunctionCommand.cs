@@ -19,6 +19,7 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
 {
     private const string PayloadSet = "Payload";
     private const string PayloadPathSet = "PayloadPath";
+    private const string SampleEventSet = "SampleEvent";
 
     /// <summary>After this long without an answer the invoke shows Write-Progress.</summary>
     private static readonly TimeSpan ProgressAfter = TimeSpan.FromSeconds(1);
@@ -46,6 +47,12 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PayloadPathSet)]
     [ValidateNotNullOrEmpty]
     public string PayloadPath { get; set; } = "";
+
+    /// <summary>A sample event's id (<c>s3-put</c>): the backend generates a fresh one for each invoke (New-LocalEvent sets its flags).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SampleEventSet)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SampleEventCompleter))]
+    public string SampleEvent { get; set; } = "";
 
     /// <summary>The client context (JSON text, or an object converted to JSON), as context.clientContext receives it.</summary>
     [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -89,6 +96,7 @@ public sealed class InvokeLocalFunctionCommand : DevToolsCmdlet
         }
 
         var connection = Connect(templatePath);
+        if (ParameterSetName == SampleEventSet && !Try(() => payload = connection.GenerateSampleEvent(SampleEvent, null, CancelToken).Event, SampleEvent)) return;
         var parameters = new InvokeParams
         {
             FunctionName = FunctionName,

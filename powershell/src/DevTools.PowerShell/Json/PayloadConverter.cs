@@ -9,7 +9,7 @@ namespace DevTools.PowerShell.Json;
 
 /// <summary>
 /// Turns what a PowerShell user passes as a payload into the JSON text Lambda receives: a string is sent as
-/// it is (it is the JSON); a hashtable, a [pscustomobject], an array or any other object is converted to
+/// it is (it is the JSON), and so is a sample event's (New-LocalEvent); a hashtable, a [pscustomobject], an array or any other object is converted to
 /// JSON — dictionaries and objects to JSON objects (their properties), lists to arrays, dates to ISO 8601,
 /// enums to their names. Unlike ConvertTo-Json there is no silent depth cut-off: too deep is an error.
 /// </summary>
@@ -22,6 +22,7 @@ public static class PayloadConverter
     {
         var unwrapped = Unwrap(value);
         if (unwrapped is string text) return text;
+        if (unwrapped is LocalSampleEvent sample) return sample.Payload; // New-LocalEvent's event is its JSON
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             Write(writer, value, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));

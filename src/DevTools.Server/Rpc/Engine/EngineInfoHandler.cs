@@ -27,7 +27,7 @@ internal sealed class EngineInfoHandler(BackendContext context) : IRequestHandle
             FreezesEnvironments = engine.FreezesEnvironments,
             InvokeApiAddress = context.Control.InvokeApiAddress,
             Clients = context.Control.ClientCount,
-            Capabilities = ["invoke.cancel", "invoke.logTail", "invoke.clientContext", "events.filter", "environments.stop", "lsp.diagnostics", "lsp.codeLens", "lsp.executeCommand"],
+            Capabilities = ["invoke.cancel", "invoke.logTail", "invoke.clientContext", "events.filter", "events.samples", "environments.stop", "lsp.diagnostics", "lsp.codeLens", "lsp.executeCommand"],
             Limits = new EngineLimits
             {
                 MinMemoryMb = LambdaLimits.MinMemoryMb,
