@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DevTools.Cli.Rendering;
 using DevTools.Server.ApiGateway;
 
 namespace DevTools.Cli.Commands;
@@ -19,20 +18,9 @@ internal static class StartApiCommand
 
         var command = new Command("start-api", "Serve the template's API routes and function URLs over HTTP, each request a local invoke.") { port, urlPort, host };
         setup.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            if (setup.TryStart(parse) is not { } engine) return 2;
-            await using var _ = engine;
-            await using var log = new StreamWriter(Console.OpenStandardError());
-            await using var writer = new LifecycleWriter(engine.Events, log, setup.Template.Json(parse));
-            ApiGatewayServer server;
-            try { server = ApiGatewayServer.Start(engine, parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(urlPort)); }
-            catch (Exception e) when (e is ArgumentException or IOException)
-            {
-                Console.Error.WriteLine("Error: " + e.Message);
-                return 2;
-            }
-            await using (server)
+        command.SetAction((parse, cancellationToken) => ServerRun.RunAsync(setup, parse,
+            engine => Task.FromResult(ApiGatewayServer.Start(engine, parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(urlPort))),
+            (engine, server) =>
             {
                 var served = server.Served;
                 if (served.Count == 0)
@@ -42,12 +30,7 @@ internal static class StartApiCommand
                     Console.Error.WriteLine($"  {route.Method,-7} {route.Url} → {route.FunctionId}  ({route.Kind} {route.Api}, payload {route.PayloadFormatVersion})");
                 foreach (var api in engine.Catalog.Apis.Apis.Where(a => a.UnemulatedAuthorizers.Count > 0))
                     Console.Error.WriteLine($"  Note: {api.LogicalId}'s authorizers {string.Join(", ", api.UnemulatedAuthorizers)} (Cognito, JWT or IAM) are not emulated: requests pass.");
-                try { await Task.Delay(Timeout.Infinite, cancellationToken); }
-                catch (OperationCanceledException) { }
-            }
-            await engine.DisposeAsync();
-            return 0;
-        });
+            }, cancellationToken));
         return command;
     }
 }

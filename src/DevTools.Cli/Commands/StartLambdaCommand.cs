@@ -1,7 +1,4 @@
 using System.CommandLine;
-using DevTools.Cli.Rendering;
-using DevTools.Engine;
-using DevTools.Engine.Catalog;
 using DevTools.Server.InvokeApi;
 
 namespace DevTools.Cli.Commands;
@@ -21,32 +18,15 @@ internal static class StartLambdaCommand
 
         var command = new Command("start-lambda", "Serve the Lambda Invoke API for the template's functions.") { port, host };
         setup.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            if (setup.TryStart(parse) is not { } engine) return 2;
-            await using var _ = engine;
-            // Buffered (the writer flushes once per batch of records), unlike Console.Error, which writes every line at once.
-            await using var log = new StreamWriter(Console.OpenStandardError());
-            await using var writer = new LifecycleWriter(engine.Events, log, setup.Template.Json(parse));
-            InvokeApiServer server;
-            try { server = await InvokeApiServer.StartAsync(engine, parse.GetValue(host)!, parse.GetValue(port), cancellationToken); }
-            catch (Exception e) when (e is ArgumentException or IOException)
-            {
-                Console.Error.WriteLine("Error: " + e.Message);
-                return 2;
-            }
-            await using (server)
+        command.SetAction((parse, cancellationToken) => ServerRun.RunAsync(setup, parse,
+            engine => InvokeApiServer.StartAsync(engine, parse.GetValue(host)!, parse.GetValue(port), cancellationToken),
+            (engine, server) =>
             {
                 var catalog = engine.Catalog;
                 Console.Error.WriteLine($"Serving {catalog.Functions.Count} function(s) at {server.Address} (isolation: {engine.Isolation.Level}, /tmp: {engine.Isolation.Tmp}; Ctrl+C to stop):");
                 foreach (var f in catalog.Functions)
                     Console.Error.WriteLine($"  {f.LogicalId,-24} {f.Runtime,-16} {f.MemorySizeMb} MB  {f.TimeoutSeconds} s");
-                try { await Task.Delay(Timeout.Infinite, cancellationToken); }
-                catch (OperationCanceledException) { }
-            }
-            await engine.DisposeAsync();
-            return 0;
-        });
+            }, cancellationToken));
         return command;
     }
 }
