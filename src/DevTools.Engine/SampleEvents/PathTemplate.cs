@@ -1,3 +1,5 @@
+using DevTools.Protocol.Routing;
+
 namespace DevTools.Engine.SampleEvents;
 
 /// <summary>
@@ -10,24 +12,15 @@ internal static class PathTemplate
     public static Dictionary<string, string>? Match(string template, string path)
     {
         var parts = Segments(template);
-        var segments = Segments(path);
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var part = parts[i];
-            if (part.StartsWith('{') && part.EndsWith("+}"))
-            {
-                if (i != parts.Length - 1) throw new SampleEventException($"In {template} the greedy variable {part} must be the last segment.");
-                if (segments.Length <= i) throw NoMatch(template, path);
-                variables[part[1..^2]] = string.Join('/', segments[i..]);
-                return variables;
-            }
-            if (i >= segments.Length) throw NoMatch(template, path);
-            if (part.StartsWith('{') && part.EndsWith('}')) variables[part[1..^1]] = segments[i];
-            else if (part != segments[i]) throw NoMatch(template, path);
-        }
-        if (segments.Length != parts.Length) throw NoMatch(template, path);
-        return variables.Count == 0 ? null : variables;
+        for (var i = 0; i < parts.Length - 1; i++)
+            if (parts[i].StartsWith('{') && parts[i].EndsWith("+}"))
+                throw new SampleEventException($"In {template} the greedy variable {parts[i]} must be the last segment.");
+        // The matching itself is the route table's rule.
+        var route = RoutePath.Parse(template);
+        var segments = RoutePath.SegmentsOf(path);
+        if (!route.Fits(segments)) throw NoMatch(template, path);
+        var values = route.Bind(segments);
+        return values.Count == 0 ? null : new Dictionary<string, string>(values, StringComparer.Ordinal);
     }
 
     /// <summary>The path with one leading slash (users write <c>users/42</c> as SAM's flags take it).</summary>
