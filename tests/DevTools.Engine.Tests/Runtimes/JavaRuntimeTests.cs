@@ -200,6 +200,7 @@ public sealed class JavaRuntimeTests
         var next = await test.InvokeAsync("J", new { ms = 1 });
         Assert.True(next.FunctionError is null, next.Text());
         Assert.Equal("\"slept\"", next.Text());
+        Assert.True(next.ColdStart); // the JVM was killed at the deadline: a new one starts
     }
 
     [Fact]
