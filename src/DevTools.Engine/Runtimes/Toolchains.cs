@@ -44,6 +44,28 @@ public static partial class Toolchains
         _ => $"{runtime.Name} needs no toolchain",
     };
 
+    /// <summary>
+    /// True when the toolchain is older than the runtime's name says (<c>ruby3.3</c> on Ruby 3.1, <c>java21</c> on JDK 17):
+    /// code that needs the newer one fails at init, with an error that says which one ran it.
+    /// </summary>
+    public static bool IsOlderThan(this Toolchain toolchain, RuntimeDefinition runtime)
+    {
+        var wanted = VersionNumber().Match(runtime.Name.Replace(".x", "")) is { Success: true } m ? m.Value : Digits().Match(runtime.Name).Value;
+        if (wanted.Length == 0) return false;
+        var wantedParts = wanted.Split('.').Select(int.Parse).ToArray();
+        var version = toolchain.Name == "JDK" && toolchain.Version.StartsWith("1.", StringComparison.Ordinal) ? toolchain.Version[2..] : toolchain.Version; // JDK 1.8 is Java 8
+        var haveParts = version.Split('.', '_', '-', '+').Select(p => int.TryParse(p, out var n) ? n : 0).ToArray();
+        for (var i = 0; i < wantedParts.Length; i++)
+        {
+            var have = i < haveParts.Length ? haveParts[i] : 0;
+            if (have != wantedParts[i]) return have < wantedParts[i];
+        }
+        return false;
+    }
+
+    /// <summary>Whether this build carries the Java runtime client (it is compiled when the build machine has a JDK).</summary>
+    public static bool JavaClientBuilt => File.Exists(JavaLauncher.ClientJar);
+
     /// <summary>An interpreter on PATH and its version (<c>--version</c>, asked once per executable).</summary>
     private static Toolchain? Probe(string name, string executable)
     {
@@ -57,4 +79,7 @@ public static partial class Toolchains
 
     [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
     private static partial Regex VersionNumber();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
 }
