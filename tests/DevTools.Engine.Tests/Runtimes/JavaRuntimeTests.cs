@@ -177,6 +177,16 @@ public sealed class JavaRuntimeTests
     }
 
     [Fact]
+    public async Task CodeWithoutTheAwsLambdaJavaCoreItWasCompiledAgainstIsAnInitError()
+    {
+        await using var test = Engine(JavaTestFunctions.Function("java21", "example.Handlers::echo", JavaTestFunctions.WithoutCoreLayout));
+        var result = await test.InvokeAsync("J");
+        Assert.Equal("Runtime.BadFunctionCode", result.ErrorType);
+        Assert.Equal("java.lang.NoClassDefFoundError", result.Json().GetProperty("errorType").GetString());
+        Assert.Equal("Error loading class example.Handlers: com/amazonaws/services/lambda/runtime/Context", result.Json().GetProperty("errorMessage").GetString());
+    }
+
+    [Fact]
     public async Task CodeCompiledForANewerJavaThanTheJdkHereIsAClearInitError()
     {
         await using var test = Engine(JavaTestFunctions.Function("java21", "example.TooNew::handle"));

@@ -7,17 +7,20 @@ namespace DevTools.Engine.Tests.Runtimes;
 /// The Java test functions (Functions/java), compiled once per test run into the two layouts Lambda takes: the classes
 /// at the code's root beside <c>lib/*.jar</c>, and everything in <c>lib/*.jar</c>. Both carry the stand-in
 /// <c>com.amazonaws.services.lambda.runtime</c> interfaces as their own <c>aws-lambda-java-core</c> jar, as a real
-/// function does; a layer carries <c>java/lib/greeting.jar</c>.
+/// function does (a third lacks it); a layer carries <c>java/lib/greeting.jar</c>.
 /// </summary>
 internal static class JavaTestFunctions
 {
-    private sealed record Layouts(string Classes, string Jars, string Layer);
+    private sealed record Layouts(string Classes, string Jars, string WithoutCore, string Layer);
 
     private static readonly Lazy<Layouts> Built = new(Build);
 
     public static string ClassesLayout => Built.Value.Classes;
     public static string JarLayout => Built.Value.Jars;
     public static string Layer => Built.Value.Layer;
+
+    /// <summary>The classes without their <c>aws-lambda-java-core</c> jar (a build that marked it <c>provided</c>).</summary>
+    public static string WithoutCoreLayout => Built.Value.WithoutCore;
 
     public static FunctionConfiguration Function(string runtime, string handler, string? codeDirectory = null, int timeoutSeconds = 5,
         IReadOnlyDictionary<string, string>? environment = null) =>
@@ -49,10 +52,13 @@ internal static class JavaTestFunctions
         JavaCode.Jar(handlerClasses, Path.Combine(jars, "lib", "app.jar"));
         File.Copy(coreJar, Path.Combine(jars, "lib", "aws-lambda-java-core.jar"));
 
+        var withoutCore = Path.Combine(root, "without-core");
+        CopyDirectory(handlerClasses, withoutCore);
+
         var layer = Path.Combine(root, "layer");
         JavaCode.Compile(Path.Combine(work, "layer"), [], Path.Combine(sources, "layer"));
         JavaCode.Jar(Path.Combine(work, "layer"), Path.Combine(layer, "java", "lib", "greeting.jar"));
-        return new Layouts(classes, jars, layer);
+        return new Layouts(classes, jars, withoutCore, layer);
     }
 
     /// <summary>Class file version 99 (bytes 6-7 of the file): no JDK can load it, as a JDK too old for the code cannot.</summary>

@@ -42,9 +42,15 @@ final class HandlerLoader {
         } catch (Throwable t) {
             throw UserFault.fatal("Error loading class " + className, t instanceof ExceptionInInitializerError && t.getCause() != null ? t.getCause() : t);
         }
-        LambdaTypes types = new LambdaTypes(loader);
-        ContextFactory contexts = new ContextFactory(types);
-        return methodName == null ? forInterface(type, types, contexts) : forMethod(type, methodName, types, contexts);
+        try {
+            LambdaTypes types = new LambdaTypes(loader);
+            ContextFactory contexts = new ContextFactory(types);
+            return methodName == null ? forInterface(type, types, contexts) : forMethod(type, methodName, types, contexts);
+        } catch (UserFault fault) {
+            throw fault;
+        } catch (Throwable t) { // a type its methods name is missing (NoClassDefFoundError), say
+            throw UserFault.fatal("Error loading class " + className, t);
+        }
     }
 
     private static LambdaHandler forInterface(Class<?> type, LambdaTypes types, ContextFactory contexts) throws UserFault {
