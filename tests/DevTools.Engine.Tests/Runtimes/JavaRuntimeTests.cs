@@ -54,7 +54,7 @@ public sealed class JavaRuntimeTests
     }
 
     [Theory]
-    [InlineData("example.Handlers::upper", "\"shout\"", "\"SHOUT\"")]
+    [InlineData("example.Handlers::upper", "\"shout, héllo ☃\"", "\"SHOUT, HÉLLO ☃\"")]
     [InlineData("example.Handlers::twice", "21", "42")]
     [InlineData("example.Handlers::twice", "\"21\"", "42")] // a string coerced to the int parameter
     [InlineData("example.Handlers::nothing", "{}", "null")]
@@ -106,8 +106,8 @@ public sealed class JavaRuntimeTests
         var lines = test.Of<FunctionLog>().Where(l => l.RequestId == result.RequestId).Select(l => l.Message).ToList();
         Assert.Contains("hello from java\rsecond line", lines); // Context.getLogger().log: one event
         Assert.Contains("through LambdaRuntime", lines); // LambdaRuntime.getLogger() is the runtime's logger
-        Assert.Contains("println from java", lines);
-        Assert.Contains("println from java", result.LogTail);
+        Assert.Contains("println from java ☕", lines); // UTF-8, whatever the machine's locale
+        Assert.Contains("println from java ☕", result.LogTail);
     }
 
     [Fact]

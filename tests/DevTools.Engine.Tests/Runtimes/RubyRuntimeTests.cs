@@ -21,12 +21,12 @@ public sealed class RubyRuntimeTests
     {
         await using var test = Engine(Ruby("handlers.echo", runtime));
         var first = await test.InvokeAsync("R", new { n = 1 });
-        var second = await test.InvokeAsync("R", new { n = 2, list = new object[] { 1, "two", null!, 2.5 } });
+        var second = await test.InvokeAsync("R", new { n = 2, list = new object[] { 1, "twö ☃", null!, 2.5 } });
 
         Assert.True(first.FunctionError is null, first.Text());
         Assert.True(first.ColdStart);
         Assert.False(second.ColdStart);
-        Assert.Equal("""{"event":{"n":2,"list":[1,"two",null,2.5]},"initCount":1,"invocations":2}""", second.Text());
+        Assert.Equal("""{"event":{"n":2,"list":[1,"twö ☃",null,2.5]},"initCount":1,"invocations":2}""", second.Text());
         Assert.Matches($@"^{runtime.Replace(".", @"\.")} \(Ruby \d+\.\d+\.\d+\)$", Assert.Single(test.Of<PlatformInitStart>()).RuntimeVersion);
     }
 

@@ -84,7 +84,7 @@ public class Handlers {
     public String logs(Object event, Context context) {
         context.getLogger().log("hello from java\nsecond line");
         LambdaRuntime.getLogger().log("through LambdaRuntime");
-        System.out.println("println from java");
+        System.out.println("println from java \u2615");
         return "logged";
     }
 
