@@ -48,7 +48,7 @@ public sealed class RuntimeToolchainTests : IDisposable
         var without = await CliRunner.RunAsync(_root, null, WithoutRuby(), "validate", "--output", "json");
         Assert.True(without.ExitCode == 0, without.ToString()); // a warning: the template itself is fine
         var warning = Assert.Single(JsonDocument.Parse(without.Stdout).RootElement.GetProperty("diagnostics").EnumerateArray());
-        Assert.Equal("DT3027", warning.GetProperty("code").GetString());
+        Assert.Equal("DT3028", warning.GetProperty("code").GetString());
         Assert.Equal("warning", warning.GetProperty("severity").GetString());
         Assert.Equal("RubyFn", warning.GetProperty("functionId").GetString());
         Assert.Equal("ruby3.3 runs on Ruby and this machine has none (no ruby on PATH): install it, e.g. apt-get install ruby.", warning.GetProperty("message").GetString());
