@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository and ends with one line: "N passed, N failed".
-# Needs only the .NET SDK, Node.js and Python 3; everything else is installed here.
+# Needs only the .NET SDK, Node.js and Python 3; everything else (a JDK and Ruby too) is installed here.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,16 @@ fi
 if [ ! -d /usr/lib/python3/dist-packages/boto3 ] && command -v apt-get >/dev/null; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-boto3) > "$results/apt-python3-boto3.log" 2>&1 \
     || echo "warning: python3-boto3 could not be installed; the runtime SDK test that copies it will fail" >&2
+fi
+
+# A JDK (javac builds the Java runtime client, java* functions run on it) and Ruby (ruby* functions), from Debian.
+toolchains=()
+command -v javac >/dev/null || toolchains+=(openjdk-17-jdk-headless)
+command -v ruby >/dev/null || toolchains+=(ruby)
+if [ ${#toolchains[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  mkdir -p /usr/share/man/man1 # slim images lack it, and the JDK's alternatives link their man pages there
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${toolchains[@]}") > "$results/apt-toolchains.log" 2>&1 \
+    || echo "warning: ${toolchains[*]} could not be installed; the Java and Ruby runtime tests will fail" >&2
 fi
 
 status=0

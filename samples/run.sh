@@ -19,7 +19,23 @@ until [ -s "$stub_output" ]; do sleep 0.1; done
 endpoint=$(head -1 "$stub_output")
 rm -f "$stub_output"
 
-for fn in NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python ShellFunction:shell SdkFunction:node-sdk NodeDepsFunction:node-deps NodeLayerFunction:node-layer; do
+# Java and Ruby run on the machine's JDK and Ruby: without them, their samples are skipped.
+functions=(NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python ShellFunction:shell)
+if command -v javac >/dev/null; then
+  # Lambda runs compiled classes: the sample's are compiled next to it (its code folder is the class path's root).
+  javac --release 11 -d functions/java $(find functions/java/src -name '*.java')
+  functions+=(JavaFunction:java)
+else
+  echo "=== JavaFunction skipped: no JDK here (install one, e.g. apt-get install openjdk-17-jdk-headless) ==="
+fi
+if command -v ruby >/dev/null; then
+  functions+=(RubyFunction:ruby)
+else
+  echo "=== RubyFunction skipped: no Ruby here (install it, e.g. apt-get install ruby) ==="
+fi
+functions+=(SdkFunction:node-sdk NodeDepsFunction:node-deps NodeLayerFunction:node-layer)
+
+for fn in "${functions[@]}"; do
   name=${fn%%:*}
   echo
   echo "=== $name ==="

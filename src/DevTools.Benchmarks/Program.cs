@@ -37,6 +37,7 @@ var report = new Report();
     ("api", new ApiBenchmark(report, settings).RunAsync),
     ("overhead", new EngineOverheadBenchmark(report, settings).RunAsync),
     ("cold", new ColdStartBenchmark(report, settings).RunAsync),
+    ("runtimes", new RuntimesBenchmark(report, settings).RunAsync),
     ("startup", new StartupBenchmark(report, settings).RunAsync),
     ("jsonrpc", new JsonRpcBenchmark(report, settings).RunAsync),
     ("powershell", new PowerShellBenchmark(report, settings).RunAsync),

@@ -50,6 +50,12 @@ public sealed record EngineOptions
     /// <summary>The Python executable for python3.* runtimes.</summary>
     public string PythonExecutable { get; init; } = "python3";
 
+    /// <summary>The JDK for java* runtimes (its folder); null: for each runtime, the best of JAVA_HOME's, PATH's and <c>/usr/lib/jvm</c>'s (see <see cref="Runtimes.Java.JdkLocator"/>).</summary>
+    public string? JavaHome { get; init; }
+
+    /// <summary>The Ruby executable for ruby* runtimes.</summary>
+    public string RubyExecutable { get; init; } = "ruby";
+
     /// <summary>Where the runtime-provided SDKs are cached (see <see cref="Runtimes.Sdk.RuntimeSdkCache.DefaultDirectory"/> when null).</summary>
     public string? RuntimeSdkDirectory { get; init; }
 

@@ -16,10 +16,41 @@ public sealed class CliTests
     [InlineData("NodeEsmFunction", "node-esm")]
     [InlineData("PythonFunction", "python")]
     [InlineData("ShellFunction", "shell")]
-    public async Task InvokeRepeatShowsColdThenWarmOnEverySample(string function, string eventName)
+    [InlineData("RubyFunction", "ruby")]
+    public async Task InvokeRepeatShowsColdThenWarmOnEverySample(string function, string eventName) =>
+        AssertColdThenWarm(await InvokeTwiceAsync(Samples, function, eventName));
+
+    [Fact]
+    public async Task TheJavaSampleRunsColdThenWarmOnceCompiled()
     {
+        // A copy, compiled as run.sh compiles it: the repository's samples stay sources only.
+        var copy = Path.Combine(Path.GetTempPath(), "devtools-cli-tests", "samples-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            foreach (var file in Directory.GetFiles(Samples, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(Samples, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            JavaCode.Compile(Path.Combine(copy, "functions", "java"), [], Path.Combine(copy, "functions", "java", "src"));
+
+            var result = await InvokeTwiceAsync(copy, "JavaFunction", "java");
+            AssertColdThenWarm(result);
+            Assert.Contains("INIT_START Runtime Version: java21 (", result.Stderr);
+        }
+        finally
+        {
+            try { Directory.Delete(copy, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static Task<CliResult> InvokeTwiceAsync(string samples, string function, string eventName) =>
         // The interval lets the environment freeze between the two (back-to-back invokes skip the freeze).
-        var result = await CliRunner.RunAsync(Samples, null, "invoke", function, "-t", "template.yaml", "-e", $"events/{eventName}.json", "--repeat", "2", "--interval", "200");
+        CliRunner.RunAsync(samples, null, "invoke", function, "-t", "template.yaml", "-e", $"events/{eventName}.json", "--repeat", "2", "--interval", "200");
+
+    private static void AssertColdThenWarm(CliResult result)
+    {
         Assert.True(result.ExitCode == 0, result.ToString());
 
         var results = result.Stdout.Trim().Split('\n', 2);
@@ -133,7 +164,7 @@ public sealed class CliTests
     {
         var result = await CliRunner.RunAsync(Samples, null, "validate");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("template.yaml is valid: 7 function(s)", result.Stdout);
+        Assert.Contains("template.yaml is valid: 9 function(s)", result.Stdout);
     }
 
     [Fact]

@@ -2,16 +2,17 @@ using System.CommandLine;
 using DevTools.Engine;
 using DevTools.Engine.Events;
 using DevTools.Engine.Isolation;
+using DevTools.Engine.Runtimes;
 using DevTools.Engine.Runtimes.Sdk;
 
 namespace DevTools.Cli.Commands;
 
-/// <summary><c>devtools doctor</c>: what this machine allows for isolation, and what the engine will use.</summary>
+/// <summary><c>devtools doctor</c>: what this machine allows for isolation, what the engine will use, and what runs each runtime family.</summary>
 internal static class DoctorCommand
 {
     public static Command Create()
     {
-        var command = new Command("doctor", "Show the isolation mechanisms available here and the ones the engine will use.");
+        var command = new Command("doctor", "Show the isolation mechanisms available here and the ones the engine will use, and what runs each runtime.");
         command.SetAction(_ =>
         {
             var caps = LambdaEngine.DetectedCapabilities.Value;
@@ -43,10 +44,46 @@ internal static class DoctorCommand
             Console.Out.WriteLine($"  no orphans             watchdog process{(plan.Level.StartsWith("cgroup") ? " + cgroup kill" : " + process-group kill")}");
             foreach (var note in caps.Notes) Console.Out.WriteLine($"  note: {note}");
             Console.Out.WriteLine();
+            WriteRuntimes();
+            Console.Out.WriteLine();
             WriteRuntimeSdks();
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Each runtime family and what runs it here: the machine's toolchain may be older than a runtime's name.</summary>
+    private static void WriteRuntimes()
+    {
+        var options = new EngineOptions();
+        Console.Out.WriteLine("Runtimes (what runs them here)");
+        foreach (var family in RuntimeCatalog.All.Where(r => !r.Deprecated).GroupBy(r => r.Family))
+        {
+            var label = family.Key switch
+            {
+                RuntimeFamily.Node => "nodejs*",
+                RuntimeFamily.Python => "python3.*",
+                RuntimeFamily.Java => "java*",
+                RuntimeFamily.Ruby => "ruby*",
+                RuntimeFamily.Provided => "provided*",
+                _ => new string(family.First().Name.TakeWhile(char.IsLetter).ToArray()) + "*",
+            };
+            if (family.Key == RuntimeFamily.Provided) { Row(label, "the function's own bootstrap"); continue; }
+            if (family.Key == RuntimeFamily.Unsupported) { Row(label, "not run locally"); continue; }
+            foreach (var runs in family.GroupBy(r => Toolchains.Find(r, options)))
+            {
+                var names = string.Join(", ", runs.Select(r => r.Name));
+                if (runs.Key is not { } toolchain) { Row(label, $"{names}: nothing here. {Toolchains.MissingMessage(runs.First())}"); label = ""; continue; }
+                var older = runs.Where(toolchain.IsOlderThan).Select(r => r.Name).ToList();
+                Row(label, $"{names}: {toolchain} ({toolchain.Executable})"
+                    + (older.Count == 0 ? "" : $"; older than {string.Join(", ", older)}: code needing a newer one fails at init"));
+                label = "";
+            }
+            if (family.Key == RuntimeFamily.Java && !Toolchains.JavaClientBuilt)
+                Row("", "the Java runtime client is missing: this build was made without a JDK (javac); build again with one");
+        }
+
+        static void Row(string label, string text) => Console.Out.WriteLine($"  {label,-11}{text}");
     }
 
     /// <summary>The SDKs Lambda's runtimes carry, as functions here will find them.</summary>

@@ -83,7 +83,7 @@ public static class DiagnosticCodes
     /// <summary>Error: a <c>Runtime</c> Lambda does not know.</summary>
     public const string UnknownRuntime = "DT3006";
 
-    /// <summary>Warning: a runtime Lambda knows but this engine cannot run locally (Java, .NET, Ruby).</summary>
+    /// <summary>Warning: a runtime Lambda knows but this engine cannot run locally (.NET).</summary>
     public const string RuntimeNotRunnableLocally = "DT3007";
 
     /// <summary>Information: a deprecated runtime.</summary>
@@ -145,6 +145,9 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: a layer whose <c>CompatibleRuntimes</c> or <c>CompatibleArchitectures</c> leave out the function's.</summary>
     public const string LayerIncompatible = "DT3027";
+
+    /// <summary>Warning: the runtime runs on a toolchain this machine lacks (no JDK for java*, no Ruby for ruby*, ...); the message says how to get it.</summary>
+    public const string ToolchainMissing = "DT3028";
 
     /// <summary>Error: the <c>--env-vars</c> file does not exist or cannot be read.</summary>
     public const string EnvVarsFileNotFound = "DT4001";

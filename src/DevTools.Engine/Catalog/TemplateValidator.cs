@@ -30,6 +30,9 @@ internal static partial class TemplateValidator
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+$")]
     private static partial Regex VariableName();
 
+    // Where the engine looks for Node.js, Python, JDKs and Ruby unless told otherwise.
+    private static readonly EngineOptions DefaultToolchains = new();
+
     public static void Validate(IReadOnlyList<FunctionDraft> functions, DiagnosticList diagnostics)
     {
         foreach (var function in functions)
@@ -75,7 +78,9 @@ internal static partial class TemplateValidator
             return null;
         }
         if (!runtime.CanRunLocally)
-            diagnostics.Warning(DiagnosticCodes.RuntimeNotRunnableLocally, $"Runtime '{name}' is a Lambda runtime but cannot run locally (supported: Node.js, Python, provided*).", at, id);
+            diagnostics.Warning(DiagnosticCodes.RuntimeNotRunnableLocally, $"Runtime '{name}' is a Lambda runtime but cannot run locally (supported: Node.js, Python, Java, Ruby, provided*).", at, id);
+        else if (Toolchains.IsMissing(runtime.Family, DefaultToolchains))
+            diagnostics.Warning(DiagnosticCodes.ToolchainMissing, Toolchains.MissingMessage(runtime) + ".", at, id);
         if (runtime.Deprecated)
             diagnostics.Information(DiagnosticCodes.DeprecatedRuntime, $"Runtime '{name}' is deprecated by Lambda.", at, id);
         return runtime;

@@ -65,6 +65,10 @@ public static class RuntimeEnvironmentVariables
                 if (paths.DependencyPaths.Count + paths.LayerPaths.Count > 0) env[PythonDependencyPathsVariable] = string.Join(':', paths.DependencyPaths.Concat(paths.LayerPaths));
                 if (paths.RuntimePaths.Count > 0) env[PythonRuntimePathsVariable] = string.Join(':', paths.RuntimePaths);
                 break;
+            case RuntimeFamily.Java or RuntimeFamily.Ruby:
+                // Their clients look where Lambda's look in /opt (java/lib; ruby/lib, ruby/gems/<version>).
+                if (paths.OptDirectory is { } layers) env[LayersVariable] = layers;
+                break;
         }
         // Every runtime: a layer's bin and lib, as /opt/bin and /opt/lib are on Lambda's PATH and LD_LIBRARY_PATH.
         if (paths.OptDirectory is { } opt)
@@ -83,4 +87,6 @@ public static class RuntimeEnvironmentVariables
     internal const string EsmSearchPathsVariable = "_DEVTOOLS_ESM_NODE_PATH";
     internal const string PythonDependencyPathsVariable = "_DEVTOOLS_PYTHON_TASK_PATHS";
     internal const string PythonRuntimePathsVariable = "_DEVTOOLS_PYTHON_RUNTIME_PATHS";
+    // The layers' folder for the Java and Ruby clients (a JVM cannot remove a variable: Java functions see it).
+    internal const string LayersVariable = "_DEVTOOLS_OPT";
 }

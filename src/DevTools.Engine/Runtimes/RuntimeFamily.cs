@@ -9,6 +9,10 @@ public enum RuntimeFamily
     Node,
     /// <summary>Python, run by the bundled Python runtime client.</summary>
     Python,
-    /// <summary>A runtime Lambda knows but this engine cannot run locally (Java, .NET, Ruby).</summary>
+    /// <summary>Java, run by the bundled Java runtime client on the machine's JDK.</summary>
+    Java,
+    /// <summary>Ruby, run by the bundled Ruby runtime client on the machine's Ruby.</summary>
+    Ruby,
+    /// <summary>A runtime Lambda knows but this engine cannot run locally (.NET).</summary>
     Unsupported,
 }

@@ -64,6 +64,9 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
     {
         RuntimeFamily.Node => PrepareNodeAsync(function),
         RuntimeFamily.Python => PreparePythonAsync(function),
+        // No SDK to fetch: INIT_START names the JDK or Ruby that runs the runtime instead.
+        RuntimeFamily.Java or RuntimeFamily.Ruby => Task.FromResult(new Preparation(
+            FunctionSearchPaths.None with { SdkVersion = Toolchains.Find(function.RuntimeDefinition!, options)?.ToString() }, null)),
         _ => Task.FromResult(new Preparation(FunctionSearchPaths.None, null)),
     };
 

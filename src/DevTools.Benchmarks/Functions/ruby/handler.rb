@@ -1,0 +1,5 @@
+# frozen_string_literal: true
+
+def handler(event:, context:)
+  { ok: true }
+end

@@ -1,0 +1,5 @@
+package example;
+
+/** A class named as a handler without a method: it implements neither handler interface. */
+public class NotAHandler {
+}

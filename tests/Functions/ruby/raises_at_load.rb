@@ -1,0 +1,2 @@
+# The init code raises: an init error.
+raise 'boom at load'

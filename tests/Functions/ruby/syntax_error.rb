@@ -1,0 +1,4 @@
+# A syntax error in every Ruby.
+def broken(event:, context:
+  'never'
+end
