@@ -50,6 +50,9 @@ public sealed record EngineOptions
     /// <summary>The Python executable for python3.* runtimes.</summary>
     public string PythonExecutable { get; init; } = "python3";
 
+    /// <summary>The .NET host (<c>dotnet</c>) for dotnet* runtimes.</summary>
+    public string DotnetExecutable { get; init; } = "dotnet";
+
     /// <summary>Where the runtime-provided SDKs are cached (see <see cref="Runtimes.Sdk.RuntimeSdkCache.DefaultDirectory"/> when null).</summary>
     public string? RuntimeSdkDirectory { get; init; }
 

@@ -146,6 +146,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: a layer whose <c>CompatibleRuntimes</c> or <c>CompatibleArchitectures</c> leave out the function's.</summary>
     public const string LayerIncompatible = "DT3027";
 
+    /// <summary>Warning: a runtime this engine runs but this machine cannot: its toolchain is missing or too old (.NET older than 10).</summary>
+    public const string RuntimeToolchainMissing = "DT3032";
+
     /// <summary>Error: the <c>--env-vars</c> file does not exist or cannot be read.</summary>
     public const string EnvVarsFileNotFound = "DT4001";
 

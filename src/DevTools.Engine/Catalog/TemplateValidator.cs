@@ -75,7 +75,9 @@ internal static partial class TemplateValidator
             return null;
         }
         if (!runtime.CanRunLocally)
-            diagnostics.Warning(DiagnosticCodes.RuntimeNotRunnableLocally, $"Runtime '{name}' is a Lambda runtime but cannot run locally (supported: Node.js, Python, provided*).", at, id);
+            diagnostics.Warning(DiagnosticCodes.RuntimeNotRunnableLocally, $"Runtime '{name}' is a Lambda runtime but cannot run locally (supported: Node.js, Python, .NET, provided*).", at, id);
+        else if (runtime.Family == RuntimeFamily.Dotnet && Runtimes.Dotnet.DotnetToolchain.Find(new EngineOptions().DotnetExecutable).Problem() is { } problem)
+            diagnostics.Warning(DiagnosticCodes.RuntimeToolchainMissing, $"Runtime '{name}' cannot run on this machine: {problem}", at, id);
         if (runtime.Deprecated)
             diagnostics.Information(DiagnosticCodes.DeprecatedRuntime, $"Runtime '{name}' is deprecated by Lambda.", at, id);
         return runtime;

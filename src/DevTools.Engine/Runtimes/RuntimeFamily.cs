@@ -9,6 +9,8 @@ public enum RuntimeFamily
     Node,
     /// <summary>Python, run by the bundled Python runtime client.</summary>
     Python,
-    /// <summary>A runtime Lambda knows but this engine cannot run locally (Java, .NET, Ruby).</summary>
+    /// <summary>.NET (class-library handlers), run by the bundled .NET runtime client on the machine's .NET.</summary>
+    Dotnet,
+    /// <summary>A runtime Lambda knows but this engine cannot run locally (Java, Ruby).</summary>
     Unsupported,
 }

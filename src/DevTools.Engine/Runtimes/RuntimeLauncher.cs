@@ -47,6 +47,7 @@ public sealed class RuntimeLauncher(EngineOptions options)
                 [Path.Combine(RuntimeClientsDirectory, "node", "index.mjs")], function.CodeDirectory, environment),
             RuntimeFamily.Python => new ProcessStartSpec(options.PythonExecutable,
                 [Path.Combine(RuntimeClientsDirectory, "python", "bootstrap.py")], function.CodeDirectory, environment),
+            RuntimeFamily.Dotnet => Dotnet.DotnetLauncher.CreateSpec(options, function, environment),
             _ => throw new LaunchException("Runtime.InvalidRuntime", $"The runtime {function.Runtime} cannot run locally."),
         };
     }
