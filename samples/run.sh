@@ -19,7 +19,7 @@ until [ -s "$stub_output" ]; do sleep 0.1; done
 endpoint=$(head -1 "$stub_output")
 rm -f "$stub_output"
 
-for fn in NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python ShellFunction:shell SdkFunction:node-sdk NodeDepsFunction:node-deps NodeLayerFunction:node-layer; do
+for fn in NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python DotnetFunction:dotnet ShellFunction:shell SdkFunction:node-sdk NodeDepsFunction:node-deps NodeLayerFunction:node-layer; do
   name=${fn%%:*}
   echo
   echo "=== $name ==="

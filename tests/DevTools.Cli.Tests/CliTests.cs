@@ -15,6 +15,7 @@ public sealed class CliTests
     [InlineData("NodeCjsFunction", "node-cjs")]
     [InlineData("NodeEsmFunction", "node-esm")]
     [InlineData("PythonFunction", "python")]
+    [InlineData("DotnetFunction", "dotnet")]
     [InlineData("ShellFunction", "shell")]
     public async Task InvokeRepeatShowsColdThenWarmOnEverySample(string function, string eventName)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DevTools.Engine;
 using DevTools.Engine.Events;
 using DevTools.Engine.Isolation;
+using DevTools.Engine.Runtimes.Dotnet;
 using DevTools.Engine.Runtimes.Sdk;
 
 namespace DevTools.Cli.Commands;
@@ -44,6 +45,8 @@ internal static class DoctorCommand
             foreach (var note in caps.Notes) Console.Out.WriteLine($"  note: {note}");
             Console.Out.WriteLine();
             WriteRuntimeSdks();
+            Console.Out.WriteLine();
+            WriteDotnet();
             return 0;
         });
         return command;
@@ -65,6 +68,14 @@ internal static class DoctorCommand
             "interpreter" => $"  python3.* boto3 {python.Version}, the machine's Python's own ({python.Location})",
             _ => "  python3.* boto3: not found; installed on a function's first import (or now: devtools sdk install --python)",
         });
+    }
+
+    /// <summary>The .NET that runs dotnet* functions here (the version INIT_START names), or why none can.</summary>
+    private static void WriteDotnet()
+    {
+        var toolchain = DotnetToolchain.Find(new EngineOptions().DotnetExecutable);
+        Console.Out.WriteLine("Runtimes run on this machine's toolchains");
+        Console.Out.WriteLine($"  dotnet8, dotnet10  {(toolchain.Problem() is { } problem ? "cannot run: " + problem : toolchain.Describe())}");
     }
 
     private static string Describe(string level) => level switch
