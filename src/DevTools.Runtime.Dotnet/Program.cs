@@ -38,6 +38,7 @@ internal static class Program
             LambdaLog.Write(LambdaLog.Error, "", error);
             try { api.PostInitError(ErrorBody.From(error)); }
             catch (Exception post) when (post is IOException or SocketException) { FailFast($"posting the init error failed: {post.Message}"); }
+            Environment.Exit(InitFailureExitCode); // even if the function's init started threads of its own
             return InitFailureExitCode;
         }
 
