@@ -13,7 +13,7 @@ public sealed class RuntimeLauncher(EngineOptions options)
     public ProcessStartSpec CreateSpec(FunctionConfiguration function, IReadOnlyDictionary<string, string> environment, string? opt = null)
     {
         var spec = CreateRuntimeSpec(function, environment);
-        return function.RuntimeDefinition?.Family is RuntimeFamily.Node or RuntimeFamily.Python
+        return function.RuntimeDefinition?.Family is RuntimeFamily.Node or RuntimeFamily.Python or RuntimeFamily.Dotnet
             && environment.TryGetValue(ExecWrapperVariable, out var wrapper) && wrapper.Length > 0
             ? Wrapped(spec, wrapper, opt)
             : spec;

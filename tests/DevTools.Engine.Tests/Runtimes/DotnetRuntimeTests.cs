@@ -331,6 +331,34 @@ public sealed class DotnetRuntimeTests
     }
 
     [Fact]
+    public async Task AFunctionWithoutARuntimeConfigRunsOnItsRuntimesDotnet()
+    {
+        var toolchain = Toolchain;
+        var code = TestFunctions.CopyOf("dotnet/StreamOnly");
+        File.Delete(Path.Combine(code, "StreamOnly.runtimeconfig.json"));
+        await using var test = new TestEngine(StreamOnly(folder: code));
+        var result = await test.InvokeAsync("S", "abc");
+        Assert.Equal("hello \"ABC\"", result.Text());
+        Assert.Equal($"dotnet10 (.NET {toolchain.Newest})", Assert.Single(test.Of<PlatformInitStart>()).RuntimeVersion);
+    }
+
+    [Theory]
+    [InlineData("dotnet8", "SelfHosted")] // a handler without "::": an executable assembly, run with dotnet exec
+    [InlineData("provided.al2023", "bootstrap")] // the same program as a custom runtime, through its bootstrap
+    public async Task AnExecutableThatIsItsOwnRuntimeClientRuns(string runtime, string handler)
+    {
+        var toolchain = Toolchain;
+        await using var test = new TestEngine(TestFunctions.Managed("E", runtime, "dotnet/SelfHosted", handler, timeoutSeconds: 10));
+        var first = await test.InvokeAsync("E", new { n = 1 });
+        var second = await test.InvokeAsync("E", new { n = 2 });
+        Assert.True(first.FunctionError is null, first.Text());
+        Assert.True(second.Json().GetProperty("selfHosted").GetBoolean());
+        Assert.Equal($".NET {toolchain.Newest}", second.Json().GetProperty("framework").GetString());
+        Assert.Equal(2, second.Json().GetProperty("event").GetProperty("n").GetInt32());
+        Assert.False(second.ColdStart);
+    }
+
+    [Fact]
     public void TheToolchainSaysWhatIsMissingAndHowToGetIt()
     {
         var missing = DotnetToolchain.Find("/nonexistent/dotnet");
