@@ -134,7 +134,7 @@ public sealed class CliTests
     {
         var result = await CliRunner.RunAsync(Samples, null, "validate");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("template.yaml is valid: 7 function(s)", result.Stdout);
+        Assert.Contains("template.yaml is valid: 8 function(s)", result.Stdout);
     }
 
     [Fact]

@@ -359,6 +359,36 @@ public sealed class DotnetRuntimeTests
     }
 
     [Fact]
+    public async Task DevtoolsBuildPublishesAProjectAndFailsWhenItDoesNotCompile()
+    {
+        _ = Toolchain;
+        var project = TestFunctions.CopyOf("dotnet-projects/StreamOnly");
+        var options = new EngineOptions { WatchCode = true, RuntimeSdkDirectory = Path.Combine(Path.GetDirectoryName(project)!, "cache", "runtime-sdk") };
+        var function = TestFunctions.Managed("P", "dotnet10", "x", "StreamOnly::StreamOnly.Function::Handler", timeoutSeconds: 10) with { CodeDirectory = project };
+        await using var test = new TestEngine(TestFunctions.Catalog(function), options);
+
+        var built = await test.Engine.BuildAsync(null, force: false);
+        Assert.True(built.Succeeded);
+        Assert.Equal("built", Assert.Single(built.Functions).Status);
+        Assert.StartsWith("dotnet publish", built.Functions[0].Command);
+        Assert.Equal("reused", Assert.Single((await test.Engine.BuildAsync(null, force: false)).Functions).Status);
+        Assert.Equal("hello \"ABC\"", (await test.InvokeAsync("P", "abc")).Text());
+        Assert.Single(test.Of<BuildStarted>()); // the invoke used the build: no publish of its own
+
+        File.AppendAllText(Path.Combine(project, "Function.cs"), "\nthis is not C#\n");
+        var broken = await test.Engine.BuildAsync(null, force: false);
+        Assert.False(broken.Succeeded);
+        Assert.Contains("error CS", Assert.Single(broken.Functions).Message);
+        // The change retired the environment; the broken sources are not compiled again by the next cold start: it
+        // fails at once with the same errors.
+        Assert.Equal(EnvironmentReason.CodeChanged, (await test.WaitForAsync<EnvironmentRetired>()).Reason);
+        var result = await test.InvokeAsync("P", "abc");
+        Assert.Equal("Runtime.InvalidEntrypoint", result.ErrorType);
+        Assert.Contains("devtools build --force", result.Json().GetProperty("errorMessage").GetString());
+        Assert.Equal(2, test.Of<BuildStarted>().Count());
+    }
+
+    [Fact]
     public void TheToolchainSaysWhatIsMissingAndHowToGetIt()
     {
         var missing = DotnetToolchain.Find("/nonexistent/dotnet");

@@ -8,7 +8,8 @@ using DevTools.Engine.Runtimes.Sdk;
 namespace DevTools.Engine.Runtimes.Dotnet;
 
 /// <summary>What publishing a project gave: the folder the function runs from, or why there is none.</summary>
-public sealed record DotnetPublishOutcome(string? Directory, string? Error, string Status);
+/// <param name="Status"><c>built</c>, <c>reused</c> or <c>failed</c>.</param>
+public sealed record DotnetPublishOutcome(string? Directory, string? Error, string Status, string? Command);
 
 /// <summary>
 /// Publishes a .NET project folder as <c>sam build</c> does (<c>dotnet publish -c Release</c>, runtimeconfig included) into
@@ -31,7 +32,8 @@ public sealed class DotnetPublisher(EngineOptions options, LifecycleEventHub eve
     /// <summary><c>&lt;cache&gt;/dotnet-publish</c>, beside the runtime SDKs.</summary>
     private string Root => Path.Combine(Path.GetDirectoryName(options.RuntimeSdkDirectory ?? RuntimeSdkCache.DefaultDirectory)!, "dotnet-publish");
 
-    public async Task<DotnetPublishOutcome> PublishAsync(string functionName, DotnetProject project, CancellationToken cancellationToken = default)
+    /// <param name="force">Publish even when the sources did not change (<c>devtools build --force</c>).</param>
+    public async Task<DotnetPublishOutcome> PublishAsync(string functionName, DotnetProject project, bool force = false, CancellationToken cancellationToken = default)
     {
         var folder = Path.Combine(Root, $"{Path.GetFileNameWithoutExtension(project.Path)}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(project.Path)))[..12]}");
         var output = Path.Combine(folder, "publish");
@@ -39,11 +41,15 @@ public sealed class DotnetPublisher(EngineOptions options, LifecycleEventHub eve
         using var _ = await RuntimeSdkCache.LockAsync(folder, cancellationToken).ConfigureAwait(false);
 
         var fingerprint = project.Fingerprint();
-        if (BuildFolder.ReadStamp(output) is { } stamp && stamp.SourceDirectory == project.Directory && stamp.ManifestHash == fingerprint)
-            return new DotnetPublishOutcome(output, null, FunctionBuildOutcome.Reused);
+        if (!force && BuildFolder.ReadStamp(output) is { } stamp && stamp.SourceDirectory == project.Directory && stamp.ManifestHash == fingerprint)
+            return new DotnetPublishOutcome(output, null, FunctionBuildOutcome.Reused, stamp.Command);
+        // The same sources failed before: say so again rather than compile them again.
+        var failure = Path.Combine(folder, "publish.failed");
+        if (!force && File.Exists(failure) && File.ReadAllText(failure).Split('\n', 2) is [var failedFingerprint, var failedError] && failedFingerprint == fingerprint)
+            return new DotnetPublishOutcome(null, failedError + " (the sources are unchanged since; `devtools build --force` publishes them again)", FunctionBuildOutcome.Failed, null);
 
         var toolchain = DotnetToolchain.Find(options.DotnetExecutable);
-        if (toolchain.Host is null) return new DotnetPublishOutcome(null, toolchain.Problem(), FunctionBuildOutcome.Failed);
+        if (toolchain.Host is null) return new DotnetPublishOutcome(null, toolchain.Problem(), FunctionBuildOutcome.Failed, null);
         string[] arguments = ["publish", project.Path, "-c", "Release", "-o", staging, "--artifacts-path", Path.Combine(folder, "artifacts"),
             "-p:GenerateRuntimeConfigurationFiles=true", "-p:UseSharedCompilation=false", "-nodeReuse:false", "--nologo"];
         var command = "dotnet " + string.Join(' ', arguments);
@@ -71,12 +77,14 @@ public sealed class DotnetPublisher(EngineOptions options, LifecycleEventHub eve
         {
             BuildFolder.DeleteIfExists(staging);
         }
+        if (error is null) File.Delete(failure);
+        else File.WriteAllText(failure, fingerprint + "\n" + error);
         var status = error is null ? FunctionBuildOutcome.Built : FunctionBuildOutcome.Failed;
         events.Publish(new BuildFinished
         {
             FunctionName = functionName, Step = BuildSteps.Publish, Status = status, Directory = output, Error = error,
             DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
         });
-        return new DotnetPublishOutcome(error is null ? output : null, error, status);
+        return new DotnetPublishOutcome(error is null ? output : null, error, status, command);
     }
 }
