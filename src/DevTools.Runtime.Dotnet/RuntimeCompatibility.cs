@@ -10,8 +10,8 @@ internal static class RuntimeCompatibility
 {
     public static void Check(Assembly assembly)
     {
-        var needed = assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name is "System.Runtime" or "netstandard" && a.Version is not null);
-        if (needed is not { Name: "System.Runtime", Version: { } version } || version.Major <= Environment.Version.Major) return;
+        var needed = assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "System.Runtime");
+        if (needed?.Version is not { } version || version.Major <= Environment.Version.Major) return;
         throw new LambdaValidationException(
             $"'{assembly.GetName().Name}' is built for .NET {version.Major}.{version.Minor} (it references System.Runtime {version}), newer than the .NET {Environment.Version} that runs it: " +
             $"install .NET {version.Major} (https://dotnet.microsoft.com/download) or build the function for net{Environment.Version.Major}.0.");

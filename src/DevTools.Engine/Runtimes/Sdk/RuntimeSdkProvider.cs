@@ -9,7 +9,8 @@ namespace DevTools.Engine.Runtimes.Sdk;
 /// Gives each function the SDK its Lambda runtime would carry: before a cold start it reads which SDK packages the
 /// function's source imports and does not bundle, fetches the missing ones into the per-machine cache (once per
 /// machine; shown as <c>build.*</c> events), and says where the runtime resolves them from. The answer is kept per
-/// function until its code changes, so warm and later cold starts pay nothing.
+/// function until its code changes, so warm and later cold starts pay nothing. It readies .NET functions the same way
+/// (the .NET that runs them, a project folder's publish).
 /// </summary>
 public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub events)
 {
