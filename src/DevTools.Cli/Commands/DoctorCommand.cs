@@ -75,7 +75,7 @@ internal static class DoctorCommand
     {
         var toolchain = DotnetToolchain.Find(new EngineOptions().DotnetExecutable);
         Console.Out.WriteLine("Runtimes run on this machine's toolchains");
-        Console.Out.WriteLine($"  dotnet8, dotnet10  {(toolchain.Problem() is { } problem ? "cannot run: " + problem : toolchain.Describe())}");
+        Console.Out.WriteLine($"  dotnet8, dotnet10  {toolchain.Describe()}");
     }
 
     private static string Describe(string level) => level switch

@@ -394,6 +394,7 @@ public sealed class DotnetRuntimeTests
         var missing = DotnetToolchain.Find("/nonexistent/dotnet");
         Assert.Null(missing.Newest);
         Assert.Contains("apt-get install dotnet-runtime-10.0", missing.Problem());
+        Assert.StartsWith("cannot run: .NET is not installed", missing.Describe());
         var here = Toolchain;
         Assert.Contains(here.Newest!, here.Runtimes);
         Assert.Contains($".NET {here.Newest}", here.Describe());

@@ -36,10 +36,10 @@ public sealed class DotnetToolchain
     /// <param name="executable">The <c>dotnet</c> to use (<see cref="EngineOptions.DotnetExecutable"/>): a path, or a name on PATH.</param>
     public static DotnetToolchain Find(string executable) => Known.GetOrAdd(executable, Locate);
 
-    /// <summary>What <c>devtools doctor</c> shows; and validation, when a function cannot run here.</summary>
+    /// <summary>What <c>devtools doctor</c> shows: the .NET that runs functions, or why none can.</summary>
     public string Describe() => Newest is { } newest
         ? $".NET {newest} ({Host}); net8.0 functions roll forward to it"
-        : Problem() ?? "";
+        : "cannot run: " + Problem();
 
     /// <summary>Why .NET functions cannot run on this machine, and how to fix it; null when they can.</summary>
     public string? Problem()
