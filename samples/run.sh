@@ -20,7 +20,7 @@ endpoint=$(head -1 "$stub_output")
 rm -f "$stub_output"
 
 # Java and Ruby run on the machine's JDK and Ruby: without them, their samples are skipped.
-functions=(NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python ShellFunction:shell)
+functions=(NodeCjsFunction:node-cjs NodeEsmFunction:node-esm PythonFunction:python DotnetFunction:dotnet ShellFunction:shell)
 if command -v javac >/dev/null; then
   # Lambda runs compiled classes: the sample's are compiled next to it (its code folder is the class path's root).
   javac --release 11 -d functions/java $(find functions/java/src -name '*.java')

@@ -82,7 +82,7 @@ Describe 'The DevTools module' {
 Describe 'Get-LocalFunction' {
     It 'lists the template''s functions with their configuration' {
         $functions = Get-LocalFunction -TemplatePath $Template
-        $functions.LogicalId | Should -Be @('NodeCjsFunction', 'NodeEsmFunction', 'PythonFunction', 'ShellFunction', 'JavaFunction', 'RubyFunction', 'SdkFunction', 'NodeDepsFunction', 'NodeLayerFunction', 'Probe', 'Limited')
+        $functions.LogicalId | Should -Be @('NodeCjsFunction', 'NodeEsmFunction', 'PythonFunction', 'DotnetFunction', 'ShellFunction', 'JavaFunction', 'RubyFunction', 'SdkFunction', 'NodeDepsFunction', 'NodeLayerFunction', 'Probe', 'Limited')
         $node = $functions | Where-Object LogicalId -EQ 'NodeCjsFunction'
         $node.Runtime | Should -Be 'nodejs20.x'
         $node.Handler | Should -Be 'index.handler'

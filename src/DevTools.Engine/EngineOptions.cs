@@ -55,6 +55,8 @@ public sealed record EngineOptions
 
     /// <summary>The Ruby executable for ruby* runtimes.</summary>
     public string RubyExecutable { get; init; } = "ruby";
+    /// <summary>The .NET host (<c>dotnet</c>) for dotnet* runtimes.</summary>
+    public string DotnetExecutable { get; init; } = "dotnet";
 
     /// <summary>Where the runtime-provided SDKs are cached (see <see cref="Runtimes.Sdk.RuntimeSdkCache.DefaultDirectory"/> when null).</summary>
     public string? RuntimeSdkDirectory { get; init; }

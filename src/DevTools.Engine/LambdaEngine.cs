@@ -119,7 +119,10 @@ public sealed class LambdaEngine : IAsyncDisposable
         Volatile.Write(ref _catalog, refreshed);
         await _environments.ApplyCatalogAsync(refreshed).ConfigureAwait(false);
         foreach (var built in outcomes.Where(o => o.Status == FunctionBuildOutcome.Built))
+        {
+            RuntimeSdks.Forget(built.Function.CodeDirectory); // what a cold start prepares (a .NET publish) is looked at again
             await _environments.RetireAsync(built.Function.LogicalId, EnvironmentReason.CodeChanged).ConfigureAwait(false);
+        }
 
         var sdks = new List<RuntimeSdkReport>();
         foreach (var function in functions.Select(f => refreshed.Find(f.LogicalId) ?? f))

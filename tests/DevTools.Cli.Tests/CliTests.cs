@@ -15,6 +15,7 @@ public sealed class CliTests
     [InlineData("NodeCjsFunction", "node-cjs")]
     [InlineData("NodeEsmFunction", "node-esm")]
     [InlineData("PythonFunction", "python")]
+    [InlineData("DotnetFunction", "dotnet")]
     [InlineData("ShellFunction", "shell")]
     [InlineData("RubyFunction", "ruby")]
     public async Task InvokeRepeatShowsColdThenWarmOnEverySample(string function, string eventName) =>
@@ -164,7 +165,7 @@ public sealed class CliTests
     {
         var result = await CliRunner.RunAsync(Samples, null, "validate");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("template.yaml is valid: 9 function(s)", result.Stdout);
+        Assert.Contains("template.yaml is valid: 10 function(s)", result.Stdout);
     }
 
     [Fact]

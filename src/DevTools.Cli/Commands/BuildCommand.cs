@@ -59,13 +59,17 @@ internal static class BuildCommand
         return report.Succeeded ? 0 : 1;
     }
 
+    /// <summary>A folder under the current one as a relative path; elsewhere (a .NET publish in the cache) in full.</summary>
+    private static string Shown(string directory) =>
+        Path.GetRelativePath(Directory.GetCurrentDirectory(), directory) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : directory;
+
     private static void Print(BuildReport report, string templateDirectory)
     {
         var width = report.Functions.Max(f => f.Function.LogicalId.Length);
         foreach (var f in report.Functions)
         {
             var where = f.Status is FunctionBuildOutcome.Built or FunctionBuildOutcome.Reused && f.Directory is not null
-                ? Path.GetRelativePath(Directory.GetCurrentDirectory(), f.Directory) : f.Message;
+                ? Shown(f.Directory) : f.Message;
             var took = f.Status == FunctionBuildOutcome.Built ? $"{f.DurationMs / 1000:0.0} s" : "";
             Console.Out.WriteLine($"{f.Function.LogicalId.PadRight(width)}  {f.Status,-8} {took,7}  {where}");
         }

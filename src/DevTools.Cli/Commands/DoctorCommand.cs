@@ -3,6 +3,7 @@ using DevTools.Engine;
 using DevTools.Engine.Events;
 using DevTools.Engine.Isolation;
 using DevTools.Engine.Runtimes;
+using DevTools.Engine.Runtimes.Dotnet;
 using DevTools.Engine.Runtimes.Sdk;
 
 namespace DevTools.Cli.Commands;
@@ -70,6 +71,11 @@ internal static class DoctorCommand
             };
             if (family.Key == RuntimeFamily.Provided) { Row(label, "the function's own bootstrap"); continue; }
             if (family.Key == RuntimeFamily.Unsupported) { Row(label, "not run locally"); continue; }
+            if (family.Key == RuntimeFamily.Dotnet)
+            {
+                Row(label, $"{string.Join(", ", family.Select(r => r.Name))}: {DotnetToolchain.Find(options.DotnetExecutable).Describe()}");
+                continue;
+            }
             foreach (var runs in family.GroupBy(r => Toolchains.Find(r, options)))
             {
                 var names = string.Join(", ", runs.Select(r => r.Name));

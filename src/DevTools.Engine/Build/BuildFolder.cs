@@ -27,9 +27,12 @@ public sealed class BuildFolder(string templateDirectory, string logicalId)
     public static BuildFolder For(FunctionCatalog catalog, FunctionConfiguration function) =>
         new(System.IO.Path.GetDirectoryName(catalog.TemplatePath)!, function.LogicalId);
 
-    public BuildStamp? ReadStamp()
+    public BuildStamp? ReadStamp() => ReadStamp(Directory);
+
+    /// <summary>The stamp of the build in <paramref name="directory"/>, if one finished there.</summary>
+    public static BuildStamp? ReadStamp(string directory)
     {
-        try { return JsonSerializer.Deserialize<BuildStamp>(File.ReadAllText(System.IO.Path.Combine(Directory, StampName))); }
+        try { return JsonSerializer.Deserialize<BuildStamp>(File.ReadAllText(System.IO.Path.Combine(directory, StampName))); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException) { return null; }
     }
 
@@ -41,12 +44,15 @@ public sealed class BuildFolder(string templateDirectory, string logicalId)
         File.WriteAllText(System.IO.Path.Combine(directory, StampName), JsonSerializer.Serialize(stamp));
 
     /// <summary>Replaces the build with the staged one in two renames, so a reader never sees half of either.</summary>
-    public void CommitStaging()
+    public void CommitStaging() => Commit(StagingDirectory, Directory);
+
+    /// <summary>Replaces <paramref name="directory"/> with <paramref name="staging"/> in two renames.</summary>
+    public static void Commit(string staging, string directory)
     {
-        var previous = Directory + ".previous";
+        var previous = directory + ".previous";
         DeleteIfExists(previous);
-        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Move(Directory, previous);
-        System.IO.Directory.Move(StagingDirectory, Directory);
+        if (System.IO.Directory.Exists(directory)) System.IO.Directory.Move(directory, previous);
+        System.IO.Directory.Move(staging, directory);
         DeleteIfExists(previous);
     }
 

@@ -35,6 +35,13 @@ public sealed class FunctionBuilder(EngineOptions options, LifecycleEventHub eve
             new(function, status, manifest, command, status is FunctionBuildOutcome.Failed or FunctionBuildOutcome.Skipped && !Directory.Exists(folder.Directory) ? null : folder.Directory,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, message);
 
+        if (function.RuntimeDefinition?.Family == RuntimeFamily.Dotnet && Runtimes.Dotnet.DotnetProject.Find(function.CodeDirectory, out _) is { } project)
+        {
+            // A .NET project folder's build is its publish (what its cold starts run).
+            var published = await new Runtimes.Dotnet.DotnetPublisher(options, events).PublishAsync(function.FunctionName, project, force, cancellationToken).ConfigureAwait(false);
+            return new FunctionBuildOutcome(function, published.Status, null, published.Command, published.Directory,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, published.Error);
+        }
         if (DependencyManifest.Find(function) is not { } manifest)
             return Outcome(FunctionBuildOutcome.Skipped, null, null, "no package.json or requirements.txt: nothing to install");
         if (!manifest.DeclaresDependencies())

@@ -146,7 +146,7 @@ public static class DiagnosticCodes
     /// <summary>Warning: a layer whose <c>CompatibleRuntimes</c> or <c>CompatibleArchitectures</c> leave out the function's.</summary>
     public const string LayerIncompatible = "DT3027";
 
-    /// <summary>Warning: the runtime runs on a toolchain this machine lacks (no JDK for java*, no Ruby for ruby*, ...); the message says how to get it.</summary>
+    /// <summary>Warning: the runtime runs on a toolchain this machine lacks or has too old (no JDK for java*, no Ruby for ruby*, .NET older than 10); the message says how to get it.</summary>
     public const string ToolchainMissing = "DT3028";
 
     /// <summary>Error: the <c>--env-vars</c> file does not exist or cannot be read.</summary>

@@ -78,7 +78,9 @@ internal static partial class TemplateValidator
             return null;
         }
         if (!runtime.CanRunLocally)
-            diagnostics.Warning(DiagnosticCodes.RuntimeNotRunnableLocally, $"Runtime '{name}' is a Lambda runtime but cannot run locally (supported: Node.js, Python, Java, Ruby, provided*).", at, id);
+            diagnostics.Warning(DiagnosticCodes.RuntimeNotRunnableLocally, $"Runtime '{name}' is a Lambda runtime but cannot run locally (supported: Node.js, Python, .NET, Java, Ruby, provided*).", at, id);
+        else if (runtime.Family == RuntimeFamily.Dotnet && Runtimes.Dotnet.DotnetToolchain.Find(new EngineOptions().DotnetExecutable).Problem() is { } problem)
+            diagnostics.Warning(DiagnosticCodes.ToolchainMissing, $"Runtime '{name}' cannot run on this machine: {problem}", at, id);
         else if (Toolchains.IsMissing(runtime.Family, DefaultToolchains))
             diagnostics.Warning(DiagnosticCodes.ToolchainMissing, Toolchains.MissingMessage(runtime) + ".", at, id);
         if (runtime.Deprecated)

@@ -270,9 +270,11 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         string command;
         try
         {
-            var environment = RuntimeEnvironmentVariables.Build(Function, _context.Options, Id, _server.Address,
+            if (searchPaths.LaunchError is { } launchError) throw launchError;
+            var function = searchPaths.TaskRoot is { } taskRoot ? Function with { CodeDirectory = taskRoot } : Function;
+            var environment = RuntimeEnvironmentVariables.Build(function, _context.Options, Id, _server.Address,
                 RuntimeLauncher.RuntimeClientsDirectory, _sandbox.TmpPath, CreatedAt, searchPaths);
-            var spec = _context.Launcher.CreateSpec(Function, environment, searchPaths.OptDirectory) with { ReadPaths = [.. searchPaths.ReadableFolders], OptDirectory = searchPaths.OptDirectory };
+            var spec = _context.Launcher.CreateSpec(function, environment, searchPaths.OptDirectory) with { ReadPaths = [.. searchPaths.ReadableFolders], OptDirectory = searchPaths.OptDirectory };
             command = spec.CommandLine;
             // External extensions start with the environment, before the runtime; they may subscribe to its records.
             if (_extensions.Start(spec)) _telemetry.BeginInit();

@@ -10,6 +10,9 @@ public static class BuildSteps
 
     /// <summary>The AWS SDK Lambda's runtimes carry (JavaScript v3, boto3), installed into the per-machine cache.</summary>
     public const string RuntimeSdk = "runtime-sdk";
+
+    /// <summary>A .NET project folder, published (<c>dotnet publish</c>) before its first cold start and after a change.</summary>
+    public const string Publish = "publish";
 }
 
 /// <summary>A build step started: an install tool runs (it may take seconds; its output follows as <see cref="BuildOutput"/>).</summary>

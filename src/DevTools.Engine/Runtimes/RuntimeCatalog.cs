@@ -22,12 +22,12 @@ public static class RuntimeCatalog
             list.Add(new($"nodejs{v}.x", RuntimeFamily.Node, Deprecated: v < 20));
         for (var minor = 9; minor <= 14; minor++)
             list.Add(new($"python3.{minor}", RuntimeFamily.Python, Deprecated: minor < 10));
+        list.Add(new("dotnet8", RuntimeFamily.Dotnet));
+        list.Add(new("dotnet10", RuntimeFamily.Dotnet));
         foreach (var name in new[] { "java8.al2", "java11", "java17", "java21", "java25" })
             list.Add(new(name, RuntimeFamily.Java));
         for (var minor = 2; minor <= 4; minor++)
             list.Add(new($"ruby3.{minor}", RuntimeFamily.Ruby));
-        foreach (var name in new[] { "dotnet8", "dotnet10" })
-            list.Add(new(name, RuntimeFamily.Unsupported));
         return list.ToDictionary(r => r.Name, StringComparer.Ordinal);
     }
 }

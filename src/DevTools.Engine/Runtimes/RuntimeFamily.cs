@@ -9,10 +9,12 @@ public enum RuntimeFamily
     Node,
     /// <summary>Python, run by the bundled Python runtime client.</summary>
     Python,
+    /// <summary>.NET (class-library handlers), run by the bundled .NET runtime client on the machine's .NET.</summary>
+    Dotnet,
     /// <summary>Java, run by the bundled Java runtime client on the machine's JDK.</summary>
     Java,
     /// <summary>Ruby, run by the bundled Ruby runtime client on the machine's Ruby.</summary>
     Ruby,
-    /// <summary>A runtime Lambda knows but this engine cannot run locally (.NET).</summary>
+    /// <summary>A runtime Lambda knows but this engine cannot run locally (none today).</summary>
     Unsupported,
 }

@@ -13,7 +13,7 @@ public sealed class RuntimeLauncher(EngineOptions options)
     public ProcessStartSpec CreateSpec(FunctionConfiguration function, IReadOnlyDictionary<string, string> environment, string? opt = null)
     {
         var spec = CreateRuntimeSpec(function, environment);
-        return function.RuntimeDefinition?.Family is RuntimeFamily.Node or RuntimeFamily.Python or RuntimeFamily.Java or RuntimeFamily.Ruby
+        return function.RuntimeDefinition?.Family is RuntimeFamily.Node or RuntimeFamily.Python or RuntimeFamily.Dotnet or RuntimeFamily.Java or RuntimeFamily.Ruby
             && environment.TryGetValue(ExecWrapperVariable, out var wrapper) && wrapper.Length > 0
             ? Wrapped(spec, wrapper, opt)
             : spec;
@@ -47,6 +47,7 @@ public sealed class RuntimeLauncher(EngineOptions options)
                 [Path.Combine(RuntimeClientsDirectory, "node", "index.mjs")], function.CodeDirectory, environment),
             RuntimeFamily.Python => new ProcessStartSpec(options.PythonExecutable,
                 [Path.Combine(RuntimeClientsDirectory, "python", "bootstrap.py")], function.CodeDirectory, environment),
+            RuntimeFamily.Dotnet => Dotnet.DotnetLauncher.CreateSpec(options, function, environment),
             RuntimeFamily.Java => Java.JavaLauncher.CreateSpec(function, environment, options),
             RuntimeFamily.Ruby => Ruby.RubyLauncher.CreateSpec(function, environment, options),
             _ => throw new LaunchException("Runtime.InvalidRuntime", $"The runtime {function.Runtime} cannot run locally."),

@@ -84,7 +84,6 @@ public sealed class TemplateValidationTests : IDisposable
 
     [Theory]
     [InlineData("python2.7", DiagnosticCodes.UnknownRuntime, DiagnosticSeverity.Error)]
-    [InlineData("dotnet8", DiagnosticCodes.RuntimeNotRunnableLocally, DiagnosticSeverity.Warning)]
     [InlineData("nodejs18.x", DiagnosticCodes.DeprecatedRuntime, DiagnosticSeverity.Information)]
     public void Runtime_rules_point_at_the_runtime(string runtime, string code, DiagnosticSeverity severity)
     {

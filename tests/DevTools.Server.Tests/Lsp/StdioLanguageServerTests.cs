@@ -89,8 +89,8 @@ public sealed class StdioLanguageServerTests : IAsyncLifetime
         var template = _workspace.TemplatePath;
         var lines = File.ReadAllLines(template);
         var lenses = await CodeLensesAsync(template);
-        Assert.Equal(18, lenses.Count);
-        foreach (var function in new[] { "NodeCjsFunction", "NodeEsmFunction", "PythonFunction", "ShellFunction", "JavaFunction", "RubyFunction", "SdkFunction", "NodeDepsFunction", "NodeLayerFunction" })
+        Assert.Equal(20, lenses.Count);
+        foreach (var function in new[] { "NodeCjsFunction", "NodeEsmFunction", "PythonFunction", "DotnetFunction", "ShellFunction", "JavaFunction", "RubyFunction", "SdkFunction", "NodeDepsFunction", "NodeLayerFunction" })
         {
             var line = Array.FindIndex(lines, l => l == $"  {function}:");
             var pair = lenses.Where(l => l.Range.Start.Line == line).ToList();
@@ -142,7 +142,7 @@ public sealed class StdioLanguageServerTests : IAsyncLifetime
     {
         var info = await _client.CallAsync<EngineInfo>(ProtocolMethods.EngineInfo);
         Assert.Equal(_backend.Pid, info.ProcessId);
-        Assert.Equal(9, (await _client.CallAsync<FunctionListResult>(ProtocolMethods.FunctionsList)).Functions.Count);
+        Assert.Equal(10, (await _client.CallAsync<FunctionListResult>(ProtocolMethods.FunctionsList)).Functions.Count);
         Assert.Equal(ProtocolErrorCodes.InvalidParams, await RpcClient.ErrorCodeOfAsync(() =>
             _client.CallAsync<object>(LspMethods.ExecuteCommand, new ExecuteCommandParams { Command = "lambda.nothing" })));
     }

@@ -25,6 +25,12 @@ public sealed record FunctionSearchPaths(
     /// <summary>The function's layers merged, as Lambda's <c>/opt</c>; null when it has none.</summary>
     public string? OptDirectory { get; init; }
 
+    /// <summary>Where the function's code runs from (Lambda's <c>/var/task</c>) when it is not its code folder: a .NET project's publish.</summary>
+    public string? TaskRoot { get; init; }
+
+    /// <summary>Why the runtime cannot start (the project's publish failed): the init fails with it.</summary>
+    public LaunchException? LaunchError { get; init; }
+
     public IEnumerable<string> All => DependencyPaths.Concat(LayerPaths).Concat(RuntimePaths);
 
     /// <summary>

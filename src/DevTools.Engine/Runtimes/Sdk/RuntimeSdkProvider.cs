@@ -9,7 +9,8 @@ namespace DevTools.Engine.Runtimes.Sdk;
 /// Gives each function the SDK its Lambda runtime would carry: before a cold start it reads which SDK packages the
 /// function's source imports and does not bundle, fetches the missing ones into the per-machine cache (once per
 /// machine; shown as <c>build.*</c> events), and says where the runtime resolves them from. The answer is kept per
-/// function until its code changes, so warm and later cold starts pay nothing.
+/// function until its code changes, so warm and later cold starts pay nothing. It readies .NET functions the same way
+/// (the .NET that runs them, a project folder's publish).
 /// </summary>
 public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub events)
 {
@@ -64,6 +65,7 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
     {
         RuntimeFamily.Node => PrepareNodeAsync(function),
         RuntimeFamily.Python => PreparePythonAsync(function),
+        RuntimeFamily.Dotnet => PrepareDotnetAsync(function),
         // No SDK to fetch: INIT_START names the JDK or Ruby that runs the runtime instead.
         RuntimeFamily.Java or RuntimeFamily.Ruby => Task.FromResult(new Preparation(
             FunctionSearchPaths.None with { SdkVersion = Toolchains.Find(function.RuntimeDefinition!, options)?.ToString() }, null)),
@@ -117,6 +119,23 @@ public sealed class RuntimeSdkProvider(EngineOptions options, LifecycleEventHub 
         var runtimePaths = File.Exists(Path.Combine(Python.Directory, "boto3", "__init__.py")) ? new[] { Python.Directory } : [];
         var paths = new FunctionSearchPaths(dependencies, runtimePaths, false, report?.Version is { } version ? $"boto3 {version}" : null);
         return new Preparation(paths, report);
+    }
+
+    /// <summary>
+    /// A .NET function runs on the machine's newest .NET (named in INIT_START); a project folder is published first, and
+    /// again after a change (the publish is its code, as Lambda's <c>/var/task</c>).
+    /// </summary>
+    private async Task<Preparation> PrepareDotnetAsync(FunctionConfiguration function)
+    {
+        var version = Dotnet.DotnetToolchain.Find(options.DotnetExecutable).Newest is { } newest ? $".NET {newest}" : null;
+        var paths = new FunctionSearchPaths([], [], false, version);
+        var project = Dotnet.DotnetProject.Find(function.CodeDirectory, out var error);
+        if (error is not null) return new Preparation(paths with { LaunchError = new LaunchException("Runtime.InvalidEntrypoint", error) }, null);
+        if (project is null) return new Preparation(paths, null);
+        var published = await new Dotnet.DotnetPublisher(options, events).PublishAsync(function.FunctionName, project).ConfigureAwait(false);
+        return new Preparation(published.Error is { } failed
+            ? paths with { LaunchError = new LaunchException("Runtime.InvalidEntrypoint", $"The project {project.Path} could not be published: {failed}") }
+            : paths with { TaskRoot = published.Directory }, null);
     }
 
     private Task<PythonSdkLocation> LocatePythonSdkAsync() =>
