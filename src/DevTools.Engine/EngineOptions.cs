@@ -29,6 +29,12 @@ public sealed record EngineOptions
     /// <summary>The isolation level to use; <see cref="Isolation.IsolationMode.Best"/> picks the strongest this machine allows.</summary>
     public Isolation.IsolationMode Isolation { get; init; } = DevTools.Engine.Isolation.IsolationMode.Best;
 
+    /// <summary>
+    /// Keep environments on the machine's network (the Runtime API on a free port of its loopback, services of the
+    /// machine at 127.0.0.1) even where each could have a network namespace of its own.
+    /// </summary>
+    public bool SharedNetwork { get; init; }
+
     /// <summary>How long a retiring runtime has between SIGTERM and SIGKILL (Lambda gives 300 ms without extensions).</summary>
     public TimeSpan ShutdownGrace { get; init; } = LambdaLimits.ShutdownGrace;
 

@@ -37,7 +37,7 @@ public sealed class LambdaEngine : IAsyncDisposable
         Options = options ?? new EngineOptions();
         _catalog = catalog;
         _reload = reload;
-        Isolation = IsolationPlan.Choose(DetectedCapabilities.Value, Options.Isolation);
+        Isolation = IsolationPlan.Choose(DetectedCapabilities.Value, Options.Isolation, Options.SharedNetwork);
         _sandboxes = new SandboxFactory(Isolation, Options.WorkspaceDirectory);
         var context = _context = new EngineContext(Options, Events, _sandboxes);
         FreezesEnvironments = context.Freezes;

@@ -36,6 +36,9 @@ public static class LambdaLimits
     /// <summary>Runtime graceful-stop budget in the shutdown phase (SIGTERM, then SIGKILL).</summary>
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>The Runtime API's port inside an environment (Lambda reserves it; the RIE's default address is 127.0.0.1:9001).</summary>
+    public const int RuntimeApiPort = 9001;
+
     /// <summary>Bytes of the execution log returned with LogType=Tail.</summary>
     public const int LogTailBytes = 4 * 1024;
 

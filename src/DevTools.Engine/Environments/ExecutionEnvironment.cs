@@ -23,7 +23,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
     private readonly RuntimeApiServer _server;
     private readonly EnvironmentSandbox _sandbox;
     private readonly EnvironmentExtensions _extensions;
-    private readonly TelemetryDelivery _telemetry = new();
+    private readonly TelemetryDelivery _telemetry;
 
     private RuntimeProcess? _process;
     // The memory cgroup's OOM-kill count when last looked at (off the caller's path): a higher count at a crash means the limit killed it.
@@ -55,12 +55,14 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
         _session = new RuntimeSession(this);
         _sandbox = context.Sandboxes.Create(Id, function.MemorySizeMb, function.EphemeralStorageMb);
         _extensions = new EnvironmentExtensions(_sandbox, OnExtensionLine);
+        _telemetry = new TelemetryDelivery(_sandbox.CreateSocket);
         _extensions.Registry.Registered += (name, events) =>
             Publish(new PlatformExtension { FunctionName = Function.FunctionName, EnvironmentId = Id, Name = name, Events = events });
         _telemetry.Subscribed += s =>
             Publish(new PlatformTelemetrySubscription { FunctionName = Function.FunctionName, EnvironmentId = Id, Name = s.Extension, Types = s.Types });
         _server = new RuntimeApiServer(_session, _extensions.Registry, _telemetry,
-            new RuntimeApi.Extensions.RegistrationInfo(function.FunctionName, LambdaLimits.LatestVersion, function.Handler, context.Options.AccountId));
+            new RuntimeApi.Extensions.RegistrationInfo(function.FunctionName, LambdaLimits.LatestVersion, function.Handler, context.Options.AccountId),
+            _sandbox.RuntimeApiPort, _sandbox.CreateSocket);
         _lifecycle = new EnvironmentLifecycle(e => Publish(e));
         _freezer = new FreezeScheduler<RuntimeProcess>(_sandbox.Freeze, _sandbox.Thaw, context.Options.FreezeDelay, OnFrozen);
         _deadline = new InvokeDeadline(OnDeadlinePassed);
@@ -252,7 +254,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             _sandbox.OnStopped(process);
         }
         await _extensions.KillAsync().ConfigureAwait(false);
-        _telemetry.Clear();
+        await _telemetry.DisposeAsync().ConfigureAwait(false);
         await _sandbox.DestroyAsync(process).ConfigureAwait(false);
         if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
         _session.Reset();

@@ -8,6 +8,7 @@ namespace DevTools.Engine.Http;
 /// A TCP listener that only ever binds a loopback address, and serves each accepted connection with
 /// <paramref name="serve"/> until it ends. Tracks its connections so they can be dropped together.
 /// </summary>
+/// <param name="createSocket">Makes the listening socket (an environment's makes it in the environment's network); a plain one when null.</param>
 public sealed class LoopbackListener : IAsyncDisposable
 {
     private readonly Socket _listener;
@@ -18,12 +19,12 @@ public sealed class LoopbackListener : IAsyncDisposable
 
     /// <exception cref="ArgumentException">The address is not a loopback address.</exception>
     /// <exception cref="IOException">The address cannot be bound (e.g. the port is in use).</exception>
-    public LoopbackListener(IPAddress address, int port, int maxHeaderBytes, Func<HttpConnection, Task> serve, int backlog = 512)
+    public LoopbackListener(IPAddress address, int port, int maxHeaderBytes, Func<HttpConnection, Task> serve, int backlog = 512, Func<Socket>? createSocket = null)
     {
         if (!IPAddress.IsLoopback(address)) throw new ArgumentException($"Refusing to listen on {address}: only loopback addresses are served.", nameof(address));
         _serve = serve;
         _maxHeaderBytes = maxHeaderBytes;
-        _listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        _listener = createSocket?.Invoke() ?? new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             _listener.Bind(new IPEndPoint(address, port));

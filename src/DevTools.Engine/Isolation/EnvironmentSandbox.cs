@@ -1,10 +1,12 @@
+using System.Net.Sockets;
 using DevTools.Engine.Isolation.Cgroups;
+using DevTools.Engine.Isolation.Network;
 
 namespace DevTools.Engine.Isolation;
 
 /// <summary>
 /// What isolates one execution environment, whatever the level: how its runtime is launched (into
-/// its cgroups, with its own /tmp), how it is frozen and thawed, how its memory is measured and
+/// its cgroups, with its own /tmp and network), how it is frozen and thawed, how its memory is measured and
 /// limited, and how every one of its processes is killed.
 /// </summary>
 public sealed class EnvironmentSandbox
@@ -13,6 +15,7 @@ public sealed class EnvironmentSandbox
     private readonly IEnvironmentCgroup? _cgroup;
     private readonly string _directory;
     private readonly string? _tmpMode;
+    private readonly NetworkNamespace? _network;
 
     internal EnvironmentSandbox(SandboxFactory factory, string environmentId, int memoryMb, int ephemeralStorageMb)
     {
@@ -27,6 +30,13 @@ public sealed class EnvironmentSandbox
         if (_tmpMode is null && !OperatingSystem.IsWindows())
             File.SetUnixFileMode(TmpHostPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
+        // Its own network needs its own mount namespace too (the names in /etc/hosts).
+        if (TmpMounted && factory.Networks is { } networks)
+        {
+            try { _network = networks.Take(); }
+            catch (IOException e) { Warning = $"could not give the environment a network of its own ({e.Message}); it shares the machine's"; }
+        }
+
         _cgroup = factory.CreateCgroup(environmentId, memoryMb);
         if (_cgroup is not null)
             foreach (var procs in _cgroup.ProcsFiles) factory.Watchdog.Track("cgroup", Path.GetDirectoryName(procs)!);
@@ -39,6 +49,15 @@ public sealed class EnvironmentSandbox
     public string TmpMode => _tmpMode ?? TmpModes.Directory;
 
     private bool TmpMounted => _tmpMode is not null;
+
+    /// <summary>namespace or shared (see <see cref="NetworkModes"/>).</summary>
+    public string Network => _network is null ? NetworkModes.Shared : NetworkModes.Namespace;
+
+    /// <summary>The Runtime API's port: Lambda's in a network of its own, else any free one of the machine's loopback (0).</summary>
+    public int RuntimeApiPort => _network is null ? 0 : LambdaLimits.RuntimeApiPort;
+
+    /// <summary>A TCP socket in the environment's network, for the engine's side of a connection with it.</summary>
+    public Socket CreateSocket() => _network?.CreateSocket() ?? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
     /// <summary>
     /// Mounts the environment's /tmp: its own disk where the plan allows, else a tmpfs on its folder; a null mode (a
@@ -73,7 +92,7 @@ public sealed class EnvironmentSandbox
     /// <summary>Set when a mechanism of the plan could not be used for this environment.</summary>
     public string? Warning { get; private set; }
 
-    /// <summary>Wraps the runtime's command so it starts inside the sandbox (cgroups, private /tmp, own session).</summary>
+    /// <summary>Wraps the runtime's command so it starts inside the sandbox (cgroups, private /tmp, own network, own session).</summary>
     public ProcessStartSpec Wrap(ProcessStartSpec spec)
     {
         var caps = _factory.Plan.Capabilities;
@@ -94,8 +113,8 @@ public sealed class EnvironmentSandbox
                 binds.Add((spec.WorkingDirectory, LambdaLayout.TaskRoot));
                 binds.Add((Runtimes.RuntimeLauncher.RuntimeClientsDirectory, LambdaLayout.RuntimeRoot));
                 if (spec.OptDirectory is { } opt) binds.Add((opt, LambdaLayout.Opt));
-                binds.Add((LambdaLayout.WriteHostsFile(_directory), LambdaLayout.HostsFile));
             }
+            binds.AddRange(NameResolution.Files(_directory, _network is not null));
             // Anything else the runtime needs under the host's /tmp would vanish behind its private /tmp: bind it elsewhere first.
             foreach (var source in new[] { spec.WorkingDirectory, Runtimes.RuntimeLauncher.RuntimeClientsDirectory }.Concat(spec.ReadPaths).Distinct())
             {
@@ -123,6 +142,7 @@ public sealed class EnvironmentSandbox
 
         var launcher = new List<string> { caps.ShellPath!, SandboxFactory.LauncherPath };
         var command = TmpMounted ? [caps.UnsharePath!, "--mount", "--propagation", "private", .. launcher] : launcher;
+        if (_network is not null) command = [caps.NsenterPath!, "--net=" + _network.Path, .. command];
         return new ProcessStartSpec(command[0], [.. command.Skip(1), .. inner], spec.WorkingDirectory, environment) { OwnsProcessGroup = launchSession };
     }
 
@@ -193,10 +213,11 @@ public sealed class EnvironmentSandbox
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
     }
 
-    /// <summary>Removes everything of the environment: processes, cgroups, its /tmp.</summary>
+    /// <summary>Removes everything of the environment: processes, cgroups, its network, its /tmp.</summary>
     public async Task DestroyAsync(RuntimeProcess? process)
     {
         await KillAllAsync(process).ConfigureAwait(false);
+        _network?.Dispose();
         if (_cgroup is not null)
         {
             await _cgroup.DeleteAsync().ConfigureAwait(false);

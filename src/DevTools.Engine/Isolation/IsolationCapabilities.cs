@@ -2,7 +2,7 @@ namespace DevTools.Engine.Isolation;
 
 /// <summary>
 /// What this machine lets the engine use, found by looking (never assumed): cgroup v2 or v1
-/// hierarchies it may create groups in, private mount namespaces, and the helper programs.
+/// hierarchies it may create groups in, private mount and network namespaces, and the helper programs.
 /// </summary>
 public sealed record IsolationCapabilities
 {
@@ -22,10 +22,15 @@ public sealed record IsolationCapabilities
     /// <summary>A private mount namespace with its own /tmp is possible (root, unshare and mount present).</summary>
     public bool MountNamespace { get; init; }
 
+    /// <summary>A network namespace per environment is possible (root, network namespaces, nsenter, and slirp4netns for its way out).</summary>
+    public bool NetworkNamespace { get; init; }
+
     public string? SetsidPath { get; init; }
     public string? UnsharePath { get; init; }
     public string? MountPath { get; init; }
     public string? ShellPath { get; init; }
+    public string? NsenterPath { get; init; }
+    public string? Slirp4netnsPath { get; init; }
 
     /// <summary>mkfs.ext4, with loop devices: each environment's /tmp can be a disk of its own.</summary>
     public string? MkfsExt4Path { get; init; }
@@ -86,6 +91,16 @@ public sealed record IsolationCapabilities
         if (!root) notes.Add("not root: no private /tmp mount (each environment gets a private TMPDIR instead)");
         else if (!mountNamespace) notes.Add("unshare or mount not found: no private /tmp mount");
         if (setsid is null) notes.Add("setsid not found: runtimes share the engine's process group");
+        var nsenter = FindProgram("nsenter");
+        var slirp = FindProgram("slirp4netns");
+        var networkNamespace = false;
+        // Without a way out a namespace would cut functions off the internet and the machine's services: none then.
+        const string shared = "environments share the machine's network (an extension's fixed port serves one environment at a time)";
+        if (!root) notes.Add($"not root: {shared}");
+        else if (slirp is null) notes.Add($"slirp4netns not found: {shared}; install it (apt-get install slirp4netns) for a network namespace per environment");
+        else if (nsenter is null || unshare is null) notes.Add($"nsenter or unshare not found (util-linux): {shared}");
+        else if (Network.NetworkNamespace.Probe() is { } error) notes.Add($"no network namespaces ({error}): {shared}");
+        else networkNamespace = true;
         var mkfs = FindProgram("mkfs.ext4");
         var loopDevices = File.Exists("/dev/loop-control");
         if (mountNamespace && (mkfs is null || !loopDevices))
@@ -101,10 +116,13 @@ public sealed record IsolationCapabilities
             CgroupV2Memory = v2Memory,
             CgroupV2Cpu = v2Cpu,
             MountNamespace = mountNamespace,
+            NetworkNamespace = networkNamespace,
             SetsidPath = setsid,
             UnsharePath = unshare,
             MountPath = mount,
             ShellPath = shell,
+            NsenterPath = nsenter,
+            Slirp4netnsPath = slirp,
             MkfsExt4Path = loopDevices ? mkfs : null,
             Notes = notes,
         };

@@ -31,13 +31,20 @@ public sealed record IsolationPlan
     /// </summary>
     public required string Tmp { get; init; }
 
+    /// <summary>
+    /// namespace (each environment its own network namespace: its own loopback, outbound through slirp4netns) or shared
+    /// (the machine's network).
+    /// </summary>
+    public required string Network { get; init; }
+
     public required IsolationCapabilities Capabilities { get; init; }
 
     public bool UsesCgroupV1 => Level == IsolationLevel.CgroupV1;
     public bool UsesCgroupV2 => Level == IsolationLevel.CgroupV2;
     public bool PrivateTmp => Tmp is TmpModes.PrivateDisk or TmpModes.PrivateMount;
 
-    public static IsolationPlan Choose(IsolationCapabilities caps, IsolationMode mode)
+    /// <param name="sharedNetwork">Keep environments on the machine's network even where each could have its own.</param>
+    public static IsolationPlan Choose(IsolationCapabilities caps, IsolationMode mode, bool sharedNetwork = false)
     {
         var v1Freezer = caps.CgroupV1.ContainsKey("freezer");
         var canV2 = caps.CgroupV2Root is not null;
@@ -67,7 +74,9 @@ public sealed record IsolationPlan
         var tmp = !caps.MountNamespace || level == IsolationLevel.None || mode == IsolationMode.ProcessGroup ? TmpModes.Directory
             : caps.MkfsExt4Path is not null ? TmpModes.PrivateDisk
             : TmpModes.PrivateMount;
-        return new IsolationPlan { Level = level, Memory = memory, Cpu = cpu, Tmp = tmp, Capabilities = caps };
+        // A network of its own needs the environment's mount namespace too: its /etc/hosts names sandbox.localdomain.
+        var network = caps.NetworkNamespace && tmp != TmpModes.Directory && !sharedNetwork ? NetworkModes.Namespace : NetworkModes.Shared;
+        return new IsolationPlan { Level = level, Memory = memory, Cpu = cpu, Tmp = tmp, Network = network, Capabilities = caps };
     }
 }
 
@@ -79,4 +88,13 @@ public static class TmpModes
     /// <summary>A tmpfs on /tmp, capped at EphemeralStorage; its pages are memory the environment cannot give back.</summary>
     public const string PrivateMount = "private-mount";
     public const string Directory = "directory";
+}
+
+public static class NetworkModes
+{
+    /// <summary>A network namespace per environment: its own loopback (Runtime API at 127.0.0.1:9001), outbound through slirp4netns.</summary>
+    public const string Namespace = "namespace";
+
+    /// <summary>The machine's network: the Runtime API on a free loopback port, one fixed port per machine.</summary>
+    public const string Shared = "shared";
 }

@@ -24,23 +24,6 @@ public static class LambdaLayout
     /// <summary>Whether environments with a mount namespace can see Lambda's paths (else they see the real folders).</summary>
     public static bool Available => CanMount.Value;
 
-    /// <summary>The code and the layers are read-only on Lambda; the runtime client keeps its bytecode cache.</summary>
-    public static bool IsReadOnly(string target) => target is TaskRoot or Opt or HostsFile;
-
-    public const string HostsFile = "/etc/hosts";
-
-    /// <summary>The name extensions use for the environment's own loopback (Telemetry API listeners, the platform).</summary>
-    public const string SandboxHost = "sandbox.localdomain";
-
-    /// <summary>The environment's <c>/etc/hosts</c>: the machine's, with <c>sandbox.localdomain</c> on loopback, as in Lambda.</summary>
-    public static string WriteHostsFile(string directory)
-    {
-        var path = Path.Combine(directory, "hosts");
-        if (!File.Exists(path))
-        {
-            var machine = File.Exists(HostsFile) ? File.ReadAllText(HostsFile) : "127.0.0.1\tlocalhost\n";
-            File.WriteAllText(path, machine.TrimEnd('\n') + $"\n127.0.0.1\t{SandboxHost}\n");
-        }
-        return path;
-    }
+    /// <summary>The code and the layers are read-only on Lambda, and so are the files names resolve by; the runtime client keeps its bytecode cache.</summary>
+    public static bool IsReadOnly(string target) => target is TaskRoot or Opt or Network.NameResolution.HostsFile or Network.NameResolution.ResolverFile;
 }

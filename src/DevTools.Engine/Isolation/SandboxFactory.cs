@@ -1,4 +1,5 @@
 using DevTools.Engine.Isolation.Cgroups;
+using DevTools.Engine.Isolation.Network;
 
 namespace DevTools.Engine.Isolation;
 
@@ -20,6 +21,7 @@ public sealed class SandboxFactory : IAsyncDisposable
         Watchdog = Watchdog.Start(plan.Capabilities);
         Watchdog.Track("root", WorkspaceRoot);
         if (plan.Tmp == TmpModes.PrivateDisk) TmpDisks = new TmpDisks(WorkspaceRoot, plan.Capabilities.MkfsExt4Path!, Watchdog);
+        if (plan.Network == NetworkModes.Namespace) Networks = new NetworkNamespaces(plan.Capabilities, Watchdog);
         if (plan.UsesCgroupV1 || plan.UsesCgroupV2)
         {
             _cgroups = new CgroupTree(plan, engineName);
@@ -34,8 +36,15 @@ public sealed class SandboxFactory : IAsyncDisposable
     /// <summary>Disks for environments' /tmp, when the plan gives them one.</summary>
     internal TmpDisks? TmpDisks { get; }
 
+    /// <summary>Network namespaces for environments, when the plan gives them one.</summary>
+    internal NetworkNamespaces? Networks { get; }
+
     /// <summary>Gets ready, off the invoke path, what environments with this much /tmp will need.</summary>
-    public void Prepare(int ephemeralStorageMb) => TmpDisks?.Prepare(ephemeralStorageMb * 1024L * 1024L);
+    public void Prepare(int ephemeralStorageMb)
+    {
+        TmpDisks?.Prepare(ephemeralStorageMb * 1024L * 1024L);
+        Networks?.Prepare();
+    }
 
     public static string LauncherPath => Path.Combine(AppContext.BaseDirectory, "Isolation", "launcher.sh");
 
@@ -48,6 +57,7 @@ public sealed class SandboxFactory : IAsyncDisposable
     {
         if (_cgroups is not null) await _cgroups.DeleteAsync().ConfigureAwait(false);
         TmpDisks?.Dispose();
+        Networks?.Dispose();
         EngineWorkspace.Delete(WorkspaceRoot);
         await Watchdog.DisposeAsync().ConfigureAwait(false);
     }

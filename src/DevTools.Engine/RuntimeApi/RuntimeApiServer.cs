@@ -1,11 +1,13 @@
 using System.Net;
+using System.Net.Sockets;
 using DevTools.Engine.Http;
 
 namespace DevTools.Engine.RuntimeApi;
 
 /// <summary>
-/// One environment's Runtime API endpoint: a loopback listener on its own port (the value of
-/// AWS_LAMBDA_RUNTIME_API), serving the environment's <see cref="RuntimeSession"/>.
+/// One environment's Runtime API endpoint: a loopback listener (the value of AWS_LAMBDA_RUNTIME_API), serving the
+/// environment's <see cref="RuntimeSession"/>: at 127.0.0.1:9001 in the environment's own network, as on Lambda, or on a
+/// port of its own of the machine's loopback.
 /// </summary>
 public sealed class RuntimeApiServer : IAsyncDisposable
 {
@@ -13,10 +15,13 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private readonly RuntimeApiRouter _router;
     private readonly LoopbackListener _listener;
 
-    public RuntimeApiServer(RuntimeSession session, Extensions.ExtensionRegistry extensions, Extensions.TelemetryDelivery telemetry, Extensions.RegistrationInfo registration)
+    /// <param name="port">0 for any free port.</param>
+    /// <param name="createSocket">Makes the listening socket in the environment's network (see <see cref="LoopbackListener"/>).</param>
+    public RuntimeApiServer(RuntimeSession session, Extensions.ExtensionRegistry extensions, Extensions.TelemetryDelivery telemetry, Extensions.RegistrationInfo registration,
+        int port = 0, Func<Socket>? createSocket = null)
     {
         _router = new RuntimeApiRouter(session, extensions, telemetry, registration);
-        _listener = new LoopbackListener(IPAddress.Loopback, 0, MaxHeaderBytes, ServeAsync, backlog: 16);
+        _listener = new LoopbackListener(IPAddress.Loopback, port, MaxHeaderBytes, ServeAsync, backlog: 16, createSocket);
     }
 
     public int Port => _listener.EndPoint.Port;

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using DevTools.Engine.Runtimes;
 using DevTools.Engine.Environments;
 using DevTools.Engine.Events;
@@ -122,6 +124,50 @@ public abstract class IsolationTests
         {
             Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", null);
         }
+    }
+
+    /// <summary>
+    /// Where the function finds the Runtime API and a service on the machine's loopback (a local database, an emulator):
+    /// in a network of its own, 127.0.0.1:9001 as on Lambda and the service at host.devtools.internal (its 127.0.0.1 is
+    /// its own); on the machine's network, a port of its own and the service at 127.0.0.1.
+    /// </summary>
+    [Fact]
+    public async Task TheFunctionFindsTheRuntimeApiAndTheMachinesServicesWhereTheDocsSay()
+    {
+        using var service = new TcpListener(IPAddress.Loopback, 0);
+        service.Start();
+        var port = ((IPEndPoint)service.LocalEndpoint).Port;
+        var serving = Task.Run(async () =>
+        {
+            while (true)
+            {
+                using var client = await service.AcceptTcpClientAsync();
+                await client.GetStream().WriteAsync("hello from the machine"u8.ToArray());
+            }
+        });
+        await using var test = Engine(TestFunctions.Probe());
+        var ownNetwork = test.Engine.Isolation.Network == NetworkModes.Namespace;
+        if (Mode == IsolationMode.ProcessGroup) Assert.False(ownNetwork);
+
+        var api = (await test.InvokeAsync("Probe", new { action = "env" })).Json().GetProperty("env").GetProperty("AWS_LAMBDA_RUNTIME_API").GetString();
+        if (ownNetwork) Assert.Equal("127.0.0.1:9001", api);
+        else Assert.Matches(@"^127\.0\.0\.1:\d+$", api);
+
+        // The names are in the environment's /etc/hosts, which it has with a mount namespace of its own.
+        string[] hosts = test.Engine.Isolation.PrivateTmp ? ["host.devtools.internal", "host.docker.internal"] : ["127.0.0.1"];
+        foreach (var host in hosts)
+        {
+            var reached = (await test.InvokeAsync("Probe", new { action = "connect", host, port })).Json();
+            Assert.True(reached.TryGetProperty("received", out var said), $"{host}: {reached}");
+            Assert.Equal("hello from the machine", said.GetString());
+        }
+        if (ownNetwork)
+        {
+            var own = (await test.InvokeAsync("Probe", new { action = "connect", host = "127.0.0.1", port })).Json();
+            Assert.Contains("ConnectionRefusedError", own.GetProperty("error").GetString()); // its loopback is its own
+        }
+        service.Stop();
+        await serving.ContinueWith(_ => { }); // ends with the listener
     }
 
     protected static async Task<string> StartDaemonAsync(TestEngine test)
@@ -277,6 +323,17 @@ public sealed class StrongestIsolationTests : CgroupIsolationTests
         Assert.Null((await test.InvokeAsync("Small", new { action = "echo" })).FunctionError);
     }
 
+
+    [SkippableFact]
+    public async Task NoOutboundLinkOutlivesTheEngine()
+    {
+        Skip.IfNot(PlanFor(Mode).Network == NetworkModes.Namespace, "no network namespace per environment here: " + string.Join("; ", LambdaEngine.DetectedCapabilities.Value.Notes));
+        var test = Engine(TestFunctions.Probe());
+        await test.InvokeAsync("Probe");
+        Assert.NotEmpty(OutboundLinks.Of(Environment.ProcessId));
+        await test.DisposeAsync();
+        await OutboundLinks.WaitUntilNoneAsync(Environment.ProcessId);
+    }
 
     [SkippableFact]
     public async Task TwoEnvironmentsEachSeeOnlyTheirOwnLiteralTmp()

@@ -1,5 +1,7 @@
 using DevTools.Engine.Catalog;
 using DevTools.Engine.Events;
+using DevTools.Engine.Invocation;
+using DevTools.Engine.Isolation;
 using DevTools.Tests.Shared;
 
 namespace DevTools.Engine.Tests.Runtimes;
@@ -80,6 +82,83 @@ public sealed class ExtensionTests
         string[] expected = ["platform.initStart", "platform.initRuntimeDone", "platform.initReport", "platform.start", "function", "platform.runtimeDone", "platform.report"];
         var order = expected.Select(type => records.FindIndex(r => r.Type == type && (r.RequestId == first.RequestId || type.StartsWith("platform.init") || type == "function"))).ToList();
         Assert.True(order.All(i => i >= 0) && order.SequenceEqual(order.Order()), string.Join('\n', records));
+    }
+
+    /// <summary>The agent extension on a fixed port of the environment's loopback (as vendors' agents listen on 8126, 4317...).</summary>
+    private static FunctionConfiguration WithAgent(int port, params string[] layers) =>
+        WithExtension([.. layers, "agent"]) with { Environment = new Dictionary<string, string> { ["AGENT_PORT"] = port.ToString() } };
+
+    /// <summary>Two environments of the function at once: the first is held busy while the second one starts.</summary>
+    private static async Task<(InvokeResult First, InvokeResult Second)> TwoEnvironmentsAsync(TestEngine test, object secondPayload)
+    {
+        var busy = test.InvokeAsync("Extended", new { sleepMs = 1500, askAgent = true });
+        await test.WaitForAsync<PlatformStart>();
+        // An answer within seconds, whatever it is: never a hang.
+        var second = await test.InvokeAsync("Extended", secondPayload).WaitAsync(TimeSpan.FromSeconds(20));
+        return (await busy, second);
+    }
+
+    [Fact]
+    public async Task EachEnvironmentHasItsOwnLoopbackSoExtensionsOnFixedPortsRunInTwoEnvironmentsAtOnce()
+    {
+        await using var test = new TestEngine(WithAgent(8126, "telemetry"));
+        Assert.True(test.Engine.Isolation.Network == NetworkModes.Namespace,
+            "this test needs a network namespace per environment (root and slirp4netns): " + string.Join("; ", test.Engine.Isolation.Capabilities.Notes));
+
+        var (first, second) = await TwoEnvironmentsAsync(test, new { askAgent = true });
+
+        Assert.True(first.FunctionError is null, first.Text());
+        Assert.True(second.FunctionError is null, second.Text());
+        Assert.NotEqual(first.EnvironmentId, second.EnvironmentId);
+        // Each function reached its own environment's agent at 127.0.0.1:8126.
+        var agents = new[] { first, second }.Select(r => r.Json().GetProperty("agent").GetString()).ToList();
+        Assert.All(agents, agent => Assert.StartsWith("agent ", agent));
+        Assert.NotEqual(agents[0], agents[1]);
+        Assert.Equal(2, test.Of<PlatformTelemetrySubscription>().Count());
+
+        // Each Telemetry API listener (sandbox.localdomain:4243 in both) gets its own environment's records, and only those.
+        Dictionary<string, List<(string Type, string? RequestId)>> seen = [];
+        bool Delivered(InvokeResult result) =>
+            seen.TryGetValue(result.EnvironmentId!, out var records) && records.Contains(("platform.report", result.RequestId));
+        Assert.True(await Poll.UntilAsync(async () =>
+        {
+            // Both environments busy at once: one invoke reaches each.
+            var results = await Task.WhenAll(test.InvokeAsync("Extended", new { sleepMs = 200 }), test.InvokeAsync("Extended", new { sleepMs = 200 }));
+            foreach (var result in results)
+                seen[result.EnvironmentId!] = result.Json().GetProperty("telemetry").EnumerateArray()
+                    .Select(r => (r.GetProperty("type").GetString()!, r.GetProperty("requestId").GetString())).ToList();
+            return Delivered(first) && Delivered(second);
+        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50)), string.Join('\n', seen.Select(s => $"{s.Key}: {string.Join(' ', s.Value)}")));
+        Assert.DoesNotContain(seen[first.EnvironmentId!], r => r.RequestId == second.RequestId);
+        Assert.DoesNotContain(seen[second.EnvironmentId!], r => r.RequestId == first.RequestId);
+    }
+
+    [Theory]
+    [InlineData(IsolationMode.ProcessGroup, false)]
+    [InlineData(IsolationMode.Best, true)]
+    public async Task OnTheMachinesNetworkASecondEnvironmentsPortConflictIsItsExtensionsErrorNotAHang(IsolationMode mode, bool sharedNetwork)
+    {
+        var port = FreePort(); // fixed for the function's environments, free on this machine now
+        await using var test = new TestEngine(TestFunctions.Catalog(WithAgent(port)), new EngineOptions { WatchCode = false, Isolation = mode, SharedNetwork = sharedNetwork });
+        Assert.Equal(NetworkModes.Shared, test.Engine.Isolation.Network);
+
+        var (first, second) = await TwoEnvironmentsAsync(test, new { });
+
+        Assert.True(first.FunctionError is null, first.Text());
+        Assert.StartsWith("agent ", first.Json().GetProperty("agent").GetString());
+        Assert.Equal("Extension.Crash", second.ErrorType);
+        Assert.Contains("Extension agent-extension exited with exit status 1 during init", second.Text());
+        Assert.Contains(test.Of<ExtensionLog>(), l => l.EnvironmentId == second.EnvironmentId
+            && l.Message.Contains($"cannot listen on 127.0.0.1:{port}") && l.Message.Contains("Address already in use"));
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using DevTools.Engine.Events;
 
 namespace DevTools.Engine.RuntimeApi.Extensions;
@@ -8,11 +9,14 @@ namespace DevTools.Engine.RuntimeApi.Extensions;
 /// The records are the engine's own events (one event model). Nothing is sent while the environment is frozen: a
 /// frozen listener cannot answer; what was buffered goes out when it runs again.
 /// </summary>
-public sealed class TelemetryDelivery : IAsyncDisposable
+/// <param name="createSocket">
+/// Makes a socket in the environment's network, where its <c>sandbox.localdomain</c> is (its own loopback, when it has a
+/// network of its own); a socket of the machine's when null.
+/// </param>
+public sealed class TelemetryDelivery(Func<Socket>? createSocket = null) : IAsyncDisposable
 {
-    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(5) };
-
     private readonly object _gate = new();
+    private HttpClient? _http;
     private readonly List<Batcher> _batchers = [];
     private List<(string Type, byte[] Json)>? _initRecords;
     private bool _paused;
@@ -47,7 +51,8 @@ public sealed class TelemetryDelivery : IAsyncDisposable
     {
         lock (_gate)
         {
-            var batcher = new Batcher(subscription, this);
+            _http ??= NewClient();
+            var batcher = new Batcher(subscription, this, _http);
             _batchers.Add(batcher);
             foreach (var (type, json) in _initRecords ?? []) if (subscription.Types.Contains(type)) batcher.Add(json);
         }
@@ -96,27 +101,52 @@ public sealed class TelemetryDelivery : IAsyncDisposable
         Active = false;
     }
 
+    /// <summary>Forgets every subscription and closes the connections to the environment's listeners.</summary>
     public ValueTask DisposeAsync()
     {
         Clear();
+        lock (_gate) _http?.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    private HttpClient NewClient() => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5),
+        ConnectCallback = async (context, cancel) =>
+        {
+            var socket = createSocket?.Invoke() ?? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.NoDelay = true;
+                await socket.ConnectAsync(context.DnsEndPoint, cancel).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    }) { Timeout = TimeSpan.FromSeconds(5) };
 
     /// <summary>One subscription's buffer and sender (one POST at a time, in order).</summary>
     private sealed class Batcher : IDisposable
     {
         private readonly TelemetryDelivery _owner;
+        private readonly HttpClient _http;
         private readonly Timer _timer;
         private readonly Uri _target;
         private List<byte[]> _pending = [];
         private int _pendingBytes;
         private Task _sending = Task.CompletedTask;
 
-        public Batcher(TelemetrySubscription subscription, TelemetryDelivery owner)
+        public Batcher(TelemetrySubscription subscription, TelemetryDelivery owner, HttpClient http)
         {
             Subscription = subscription;
             _owner = owner;
-            // sandbox.localdomain is the environment's own loopback, which the engine reaches as 127.0.0.1.
+            _http = http;
+            // sandbox.localdomain is the environment's own loopback, which the engine reaches as 127.0.0.1 from its network.
             _target = new UriBuilder(subscription.Destination) { Host = "127.0.0.1" }.Uri;
             _timer = new Timer(_ => { lock (_owner._gate) FlushIfDue(force: true); });
         }
@@ -162,9 +192,9 @@ public sealed class TelemetryDelivery : IAsyncDisposable
             {
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                using var response = await Http.PostAsync(_target, content).ConfigureAwait(false);
+                using var response = await _http.PostAsync(_target, content).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ObjectDisposedException)
             {
                 // The listener is gone or not up yet: Lambda retries; locally the batch is dropped rather than held forever.
             }
