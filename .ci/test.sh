@@ -38,6 +38,13 @@ if [ ${#toolchains[@]} -gt 0 ] && command -v apt-get >/dev/null; then
     || echo "warning: ${toolchains[*]} could not be installed; the Java and Ruby runtime tests will fail" >&2
 fi
 
+# slirp4netns, the way out of each environment's network namespace (as root): without it environments share the
+# machine's network, and the tests of a network per environment fail saying so.
+if ! command -v slirp4netns >/dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slirp4netns) > "$results/apt-slirp4netns.log" 2>&1 \
+    || echo "warning: slirp4netns could not be installed; the tests of a network namespace per environment will fail" >&2
+fi
+
 status=0
 dotnet build DevTools.sln --nologo -v quiet || status=$?
 if [ "$status" -eq 0 ]; then

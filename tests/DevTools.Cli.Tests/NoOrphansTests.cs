@@ -7,8 +7,8 @@ namespace DevTools.Cli.Tests;
 
 /// <summary>
 /// SIGKILL the engine (a real <c>devtools start-lambda</c> process) while it has live environments:
-/// nothing of them may survive — runtimes, their extensions, their daemons (where a cgroup can find them), cgroups,
-/// mounts, files.
+/// nothing of them may survive — runtimes, their extensions, their daemons (where a cgroup can find them), the
+/// slirp4netns of their networks, cgroups, mounts, files.
 /// </summary>
 public sealed class NoOrphansTests
 {
@@ -67,22 +67,27 @@ public sealed class NoOrphansTests
         await InvokeAsync(http, "C", new { });
         var extensionPid = int.Parse((await File.ReadAllTextAsync(ExtensionPidFile)).Trim());
         var daemonPid = int.Parse((await File.ReadAllTextAsync(counter + ".pid")).Trim());
-        var cgroupsBefore = EngineCgroups();
+        var cgroupsBefore = EngineCgroups(engine.Id);
         var workspacePrefix = $"/var/tmp/lambda-devtools/engine-{engine.Id}-";
         var loopsBefore = LoopDevices.BackedBy(workspacePrefix);
         // Each environment's /tmp disk, and those the engine keeps mounted ahead of need.
         if (isolation == "best" && LambdaEngineCapabilities.HasTmpDisks) Assert.True(loopsBefore.Count >= 2, $"{loopsBefore.Count} loop devices");
+
+        // Each environment's way out of its network namespace (and those made ahead of need).
+        var outboundLinks = OutboundLinks.Of(engine.Id);
+        if (isolation == "best" && LambdaEngineCapabilities.HasNetworkNamespaces) Assert.True(outboundLinks.Count >= 3, $"{outboundLinks.Count} slirp4netns processes");
 
         engine.Kill(); // SIGKILL: no chance to clean up itself
         await engine.WaitForExitAsync();
 
         foreach (var pid in runtimePids) await ProcessAssert.GoneAsync(pid);
         await ProcessAssert.GoneAsync(extensionPid); // an extension is the environment's, like its runtime
+        foreach (var pid in outboundLinks) await ProcessAssert.GoneAsync(pid);
         if (isolation == "best" && LambdaEngineCapabilities.HasCgroups)
         {
             await ProcessAssert.GoneAsync(daemonPid);
             Assert.NotEmpty(cgroupsBefore);
-            await WaitUntilAsync(() => EngineCgroups().Count == 0, "the engine's cgroups are removed");
+            await WaitUntilAsync(() => EngineCgroups(engine.Id).Count == 0, "the engine's cgroups are removed");
         }
         else
         {
@@ -114,9 +119,10 @@ public sealed class NoOrphansTests
         }
     }
 
-    private static List<string> EngineCgroups() =>
+    /// <summary>This engine's cgroups (other engines may run on the machine meanwhile).</summary>
+    private static List<string> EngineCgroups(int enginePid) =>
         new[] { "/sys/fs/cgroup/freezer/lambda-devtools", "/sys/fs/cgroup/memory/lambda-devtools", "/sys/fs/cgroup/unified/lambda-devtools", "/sys/fs/cgroup/lambda-devtools" }
-            .Where(Directory.Exists).SelectMany(d => Directory.GetDirectories(d, "engine-*")).ToList();
+            .Where(Directory.Exists).SelectMany(d => Directory.GetDirectories(d, $"engine-{enginePid}-*")).ToList();
 
     private static IEnumerable<string> EngineWorkspaces() =>
         new[] { "/var/tmp/lambda-devtools", Path.Combine(Path.GetTempPath(), "lambda-devtools") }.Where(Directory.Exists).SelectMany(Directory.GetDirectories);
@@ -139,6 +145,8 @@ public sealed class NoOrphansTests
 internal static class LambdaEngineCapabilities
 {
     public static bool HasTmpDisks => Engine.Isolation.IsolationPlan.Choose(Engine.LambdaEngine.DetectedCapabilities.Value, Engine.Isolation.IsolationMode.Best).Tmp == Engine.Isolation.TmpModes.PrivateDisk;
+
+    public static bool HasNetworkNamespaces => Engine.Isolation.IsolationPlan.Choose(Engine.LambdaEngine.DetectedCapabilities.Value, Engine.Isolation.IsolationMode.Best).Network == Engine.Isolation.NetworkModes.Namespace;
 
     public static bool HasCgroups => Engine.LambdaEngine.DetectedCapabilities.Value is { } caps && (caps.CgroupV1.ContainsKey("freezer") || caps.CgroupV2Root is not null);
 }

@@ -53,16 +53,24 @@ public sealed class SecurityTests
         Assert.StartsWith("Function not found:", body.GetProperty("Message").GetString());
     }
 
-    /// <summary>The local addresses of the process's listening TCP sockets (from /proc/net/tcp and tcp6).</summary>
+    /// <summary>
+    /// The local addresses of the process's listening TCP sockets (from /proc/PID/net/tcp and tcp6), in every network they
+    /// are in: the machine's, and each environment's own where it has one (seen through its runtime, a child of the backend).
+    /// </summary>
     private static List<string> ListeningAddresses(int pid)
     {
         var inodes = Directory.GetFiles($"/proc/{pid}/fd")
             .Select(fd => { try { return new FileInfo(fd).LinkTarget; } catch (IOException) { return null; } })
             .Where(t => t is not null && t.StartsWith("socket:[")).Select(t => t![8..^1]).ToHashSet();
+        var networks = new[] { pid }.Concat(ChildrenOf(pid))
+            .Select(p => (Pid: p, Network: LinkTarget($"/proc/{p}/ns/net"))).Where(p => p.Network is not null).DistinctBy(p => p.Network).Select(p => p.Pid);
         var addresses = new List<string>();
-        foreach (var (file, v6) in new[] { ("/proc/net/tcp", false), ("/proc/net/tcp6", true) })
+        foreach (var (file, v6) in networks.SelectMany(p => new[] { ($"/proc/{p}/net/tcp", false), ($"/proc/{p}/net/tcp6", true) }))
         {
-            foreach (var line in File.ReadLines(file).Skip(1))
+            string[] lines;
+            try { lines = File.ReadAllLines(file); }
+            catch (IOException) { continue; } // that runtime has just exited
+            foreach (var line in lines.Skip(1))
             {
                 var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (f[3] != "0A" || !inodes.Contains(f[9])) continue; // 0A = LISTEN
@@ -70,6 +78,22 @@ public sealed class SecurityTests
             }
         }
         return addresses;
+    }
+
+    private static IEnumerable<int> ChildrenOf(int pid) =>
+        Directory.GetDirectories("/proc").Select(Path.GetFileName).Select(name => int.TryParse(name, out var p) ? p : 0)
+            .Where(p => p > 0 && ParentOf(p) == pid);
+
+    private static int ParentOf(int pid)
+    {
+        try { return int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return 0; }
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try { return new FileInfo(path).LinkTarget; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     private static string Decode(string hex, bool v6)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DevTools.Engine;
 using DevTools.Engine.Events;
 using DevTools.Engine.Isolation;
+using DevTools.Engine.Isolation.Network;
 using DevTools.Engine.Runtimes;
 using DevTools.Engine.Runtimes.Dotnet;
 using DevTools.Engine.Runtimes.Sdk;
@@ -27,6 +28,7 @@ internal static class DoctorCommand
             Console.Out.WriteLine($"  cgroup v1              {v1}");
             Console.Out.WriteLine($"  private mount (/tmp)   {(caps.MountNamespace ? "yes (unshare)" : "no")}");
             Console.Out.WriteLine($"  /tmp disks             {(caps.MkfsExt4Path is null ? "no (needs root, mkfs.ext4 and loop devices)" : $"yes ({caps.MkfsExt4Path}, /dev/loop-control)")}");
+            Console.Out.WriteLine($"  network namespace      {(caps.NetworkNamespace ? $"yes (unshare, nsenter; outbound through {caps.Slirp4netnsPath})" : "no (needs root and slirp4netns)")}");
             Console.Out.WriteLine($"  own process group      {(caps.SetsidPath is null ? "no" : "yes (setsid)")}");
             Console.Out.WriteLine();
             Console.Out.WriteLine("Used");
@@ -42,6 +44,13 @@ internal static class DoctorCommand
             Console.Out.WriteLine($"  file layout            {(plan.Tmp != TmpModes.Directory && LambdaLayout.Available
                 ? "Lambda's: code at /var/task (read-only), runtime client at /var/runtime, layers merged at /opt (read-only)"
                 : "the real folders: LAMBDA_TASK_ROOT is the code's folder, the layers' search paths point at their merge (Lambda's paths need a private mount namespace as root)")}");
+            var ownNetwork = plan.Network == NetworkModes.Namespace;
+            Console.Out.WriteLine($"  network                {(ownNetwork
+                ? "namespace: each environment its own loopback (Runtime API at 127.0.0.1:9001, extensions' fixed ports its own), outbound through slirp4netns"
+                : "shared: the machine's (Runtime API on a free loopback port; an extension's fixed port serves one environment at a time)")}");
+            Console.Out.WriteLine($"  host services          {(plan.Tmp != TmpModes.Directory
+                ? $"at {string.Join(" or ", NameResolution.HostNames)} ({NameResolution.HostAddress(ownNetwork)}) from functions"
+                : "at 127.0.0.1 from functions")}");
             Console.Out.WriteLine($"  no orphans             watchdog process{(plan.Level.StartsWith("cgroup") ? " + cgroup kill" : " + process-group kill")}");
             foreach (var note in caps.Notes) Console.Out.WriteLine($"  note: {note}");
             Console.Out.WriteLine();

@@ -16,6 +16,11 @@ internal sealed class EngineArguments
 
     public Option<bool> NoFreeze { get; } = new("--no-freeze") { Description = "Keep environments running between invokes instead of freezing them." };
 
+    public Option<bool> SharedNetwork { get; } = new("--shared-network")
+    {
+        Description = "Run environments on this machine's network (its services at 127.0.0.1) instead of a network namespace each (as root with slirp4netns).",
+    };
+
     public Option<bool> PassCredentials { get; } = new("--pass-aws-credentials")
     {
         Description = "Pass the host's AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN to functions (never done by default).",
@@ -28,6 +33,7 @@ internal sealed class EngineArguments
         Isolation.AcceptOnlyFromAmong("best", "cgroup-v2", "cgroup-v1", "process-group");
         command.Options.Add(Isolation);
         command.Options.Add(NoFreeze);
+        command.Options.Add(SharedNetwork);
         command.Options.Add(PassCredentials);
         command.Options.Add(Profile);
     }
@@ -58,6 +64,7 @@ internal sealed class EngineArguments
                 _ => IsolationMode.Best,
             },
             Freeze = !parse.GetValue(NoFreeze),
+            SharedNetwork = parse.GetValue(SharedNetwork),
             ExtraEnvironment = credentials,
         };
     }

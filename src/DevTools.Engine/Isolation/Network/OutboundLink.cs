@@ -31,8 +31,6 @@ internal sealed class OutboundLink : IDisposable
         _ownsGroup = ownsGroup;
     }
 
-    public int Pid => _process.Id;
-
     /// <summary>Starts slirp4netns in the namespace at <paramref name="namespacePath"/> and waits until its tap device is up.</summary>
     /// <exception cref="IOException">It did not come up; the message has its last words.</exception>
     public static OutboundLink Start(IsolationCapabilities capabilities, string namespacePath, Watchdog watchdog)
