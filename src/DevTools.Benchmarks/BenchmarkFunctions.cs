@@ -29,10 +29,10 @@ internal static class BenchmarkFunctions
     }
 
     /// <summary>An engine in this process, for figures read from its own checkpoints; it records freezes and thaws.</summary>
-    public static LambdaEngine NewEngine(out ConcurrentQueue<LifecycleEvent> events)
+    public static LambdaEngine NewEngine(out ConcurrentQueue<LifecycleEvent> events, bool sharedNetwork = false)
     {
         var catalog = TemplateLoader.Load(Path.Combine(FunctionsDirectory, "template.yaml"), new TemplateOptions());
-        var engine = new LambdaEngine(catalog, new EngineOptions { WatchCode = false });
+        var engine = new LambdaEngine(catalog, new EngineOptions { WatchCode = false, SharedNetwork = sharedNetwork });
         var queue = new ConcurrentQueue<LifecycleEvent>();
         engine.Events.Subscribe(e => { if (e is EnvironmentThawed or EnvironmentFrozen) queue.Enqueue(e); });
         events = queue;

@@ -48,9 +48,9 @@ internal static class DoctorCommand
             Console.Out.WriteLine($"  network                {(ownNetwork
                 ? "namespace: each environment its own loopback (Runtime API at 127.0.0.1:9001, extensions' fixed ports its own), outbound through slirp4netns"
                 : "shared: the machine's (Runtime API on a free loopback port; an extension's fixed port serves one environment at a time)")}");
-            Console.Out.WriteLine($"  host services          {(plan.Tmp != TmpModes.Directory
-                ? $"at {string.Join(" or ", NameResolution.HostNames)} ({NameResolution.HostAddress(ownNetwork)}) from functions"
-                : "at 127.0.0.1 from functions")}");
+            Console.Out.WriteLine($"  host services          functions reach this machine's loopback at {(plan.Tmp != TmpModes.Directory
+                ? $"{string.Join(" or ", NameResolution.HostNames)} ({NameResolution.HostAddress(ownNetwork)})"
+                : "127.0.0.1")}");
             Console.Out.WriteLine($"  no orphans             watchdog process{(plan.Level.StartsWith("cgroup") ? " + cgroup kill" : " + process-group kill")}");
             foreach (var note in caps.Notes) Console.Out.WriteLine($"  note: {note}");
             Console.Out.WriteLine();

@@ -16,21 +16,28 @@ internal sealed class NetworkNamespace : IDisposable
 {
     private readonly SafeFileHandle _descriptor;
     private readonly OutboundLink _link;
+    private Socket? _spare;
 
-    private NetworkNamespace(SafeFileHandle descriptor, OutboundLink link)
+    private NetworkNamespace(SafeFileHandle descriptor, Socket spare, OutboundLink link)
     {
         _descriptor = descriptor;
+        _spare = spare;
         _link = link;
     }
 
-    /// <summary>A new namespace with its loopback up and its outbound link ready.</summary>
+    /// <summary>
+    /// A new namespace with its loopback up and its outbound link ready, and one socket in it made already (the
+    /// environment's Runtime API listens on it: a cold start spends no thread on it).
+    /// </summary>
     /// <exception cref="IOException">A step failed; the message says which.</exception>
     public static NetworkNamespace Create(IsolationCapabilities capabilities, Watchdog watchdog)
     {
-        var descriptor = new SafeFileHandle(OnOwnThread(Native.CreateNetworkNamespace), ownsHandle: true);
-        try { return new NetworkNamespace(descriptor, OutboundLink.Start(capabilities, PathOf(descriptor), watchdog)); }
+        var (made, spare) = OnOwnThread(() => (Native.CreateNetworkNamespace(), NewSocket()));
+        var descriptor = new SafeFileHandle(made, ownsHandle: true);
+        try { return new NetworkNamespace(descriptor, spare, OutboundLink.Start(capabilities, PathOf(descriptor), watchdog)); }
         catch
         {
+            spare.Dispose();
             descriptor.Dispose();
             throw;
         }
@@ -54,6 +61,7 @@ internal sealed class NetworkNamespace : IDisposable
     /// <exception cref="ObjectDisposedException">The namespace is gone (its environment stopped).</exception>
     public Socket CreateSocket()
     {
+        if (Interlocked.Exchange(ref _spare, null) is { } spare) return spare;
         var held = false;
         _descriptor.DangerousAddRef(ref held); // the descriptor cannot be closed (and its number reused) meanwhile
         try
@@ -62,7 +70,7 @@ internal sealed class NetworkNamespace : IDisposable
             return OnOwnThread(() =>
             {
                 Native.JoinNetworkNamespace(descriptor);
-                return new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                return NewSocket();
             });
         }
         finally
@@ -75,8 +83,11 @@ internal sealed class NetworkNamespace : IDisposable
     public void Dispose()
     {
         _link.Dispose();
+        Interlocked.Exchange(ref _spare, null)?.Dispose();
         _descriptor.Dispose();
     }
+
+    private static Socket NewSocket() => new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
     private static string PathOf(SafeFileHandle descriptor) => $"/proc/{Environment.ProcessId}/fd/{descriptor.DangerousGetHandle()}";
 
