@@ -127,6 +127,9 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             // What the runtime resolves beyond the function's code; a first need of an SDK package fetches it (once per
             // machine), before the init starts, so that time is neither Init Duration nor the invoke's.
             var searchPaths = (await _context.RuntimeSdks.PrepareAsync(Function).ConfigureAwait(false)).With(Function, _context.Layers.OptFor(Function));
+            // Likewise the environment's network, when it had to make its own (none was ready ahead of need).
+            if (await _sandbox.NetworkReadyAsync().ConfigureAwait(false) is { } warning)
+                Publish(new EngineWarning { FunctionName = Function.FunctionName, EnvironmentId = Id, Message = warning });
             // Inits share the machine's CPU (Lambda's each have their own): wait for a slot, outside the init's and the invoke's time.
             await _context.InitSlots.WaitAsync().ConfigureAwait(false);
             try

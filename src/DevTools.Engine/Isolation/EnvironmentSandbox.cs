@@ -56,6 +56,21 @@ public sealed class EnvironmentSandbox
     /// <summary>The Runtime API's port: Lambda's in a network of its own, else any free one of the machine's loopback (0).</summary>
     public int RuntimeApiPort => _network is null ? 0 : LambdaLimits.RuntimeApiPort;
 
+    /// <summary>
+    /// Waits, where the environment made its network itself (none was ready), until connections can leave it; returns
+    /// a warning when they cannot.
+    /// </summary>
+    public async Task<string?> NetworkReadyAsync()
+    {
+        if (_network is null || _network.Ready.IsCompletedSuccessfully) return null;
+        try
+        {
+            await _network.Ready.ConfigureAwait(false);
+            return null;
+        }
+        catch (IOException e) { return $"the environment's network has no way out ({e.Message}): its processes reach only its own loopback"; }
+    }
+
     /// <summary>A TCP socket in the environment's network, for the engine's side of a connection with it.</summary>
     public Socket CreateSocket() => _network?.CreateSocket() ?? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 

@@ -99,6 +99,7 @@ public sealed record IsolationCapabilities
         if (!root) notes.Add($"not root: {shared}");
         else if (slirp is null) notes.Add($"slirp4netns not found: {shared}; install it (apt-get install slirp4netns) for a network namespace per environment");
         else if (nsenter is null || unshare is null) notes.Add($"nsenter or unshare not found (util-linux): {shared}");
+        else if (!File.Exists("/dev/net/tun")) notes.Add($"no /dev/net/tun (slirp4netns's tap device): {shared}");
         else if (Network.NetworkNamespace.Probe() is { } error) notes.Add($"no network namespaces ({error}): {shared}");
         else networkNamespace = true;
         var mkfs = FindProgram("mkfs.ext4");

@@ -149,11 +149,8 @@ public abstract class IsolationTests
         var ownNetwork = test.Engine.Isolation.Network == NetworkModes.Namespace;
         if (Mode == IsolationMode.ProcessGroup) Assert.False(ownNetwork);
 
-        var api = (await test.InvokeAsync("Probe", new { action = "env" })).Json().GetProperty("env").GetProperty("AWS_LAMBDA_RUNTIME_API").GetString();
-        if (ownNetwork) Assert.Equal("127.0.0.1:9001", api);
-        else Assert.Matches(@"^127\.0\.0\.1:\d+$", api);
-
-        // The names are in the environment's /etc/hosts, which it has with a mount namespace of its own.
+        // From the first invoke on (its network may have been made for it, just now). The names are in the environment's
+        // /etc/hosts, which it has with a mount namespace of its own.
         string[] hosts = test.Engine.Isolation.PrivateTmp ? ["host.devtools.internal", "host.docker.internal"] : ["127.0.0.1"];
         foreach (var host in hosts)
         {
@@ -161,6 +158,9 @@ public abstract class IsolationTests
             Assert.True(reached.TryGetProperty("received", out var said), $"{host}: {reached}");
             Assert.Equal("hello from the machine", said.GetString());
         }
+        var api = (await test.InvokeAsync("Probe", new { action = "env" })).Json().GetProperty("env").GetProperty("AWS_LAMBDA_RUNTIME_API").GetString();
+        if (ownNetwork) Assert.Equal("127.0.0.1:9001", api);
+        else Assert.Matches(@"^127\.0\.0\.1:\d+$", api);
         if (ownNetwork)
         {
             var own = (await test.InvokeAsync("Probe", new { action = "connect", host = "127.0.0.1", port })).Json();

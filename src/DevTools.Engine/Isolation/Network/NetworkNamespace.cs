@@ -15,33 +15,29 @@ namespace DevTools.Engine.Isolation.Network;
 internal sealed class NetworkNamespace : IDisposable
 {
     private readonly SafeFileHandle _descriptor;
-    private readonly OutboundLink _link;
+    private readonly Task<OutboundLink> _link;
     private Socket? _spare;
 
-    private NetworkNamespace(SafeFileHandle descriptor, Socket spare, OutboundLink link)
+    private NetworkNamespace(SafeFileHandle descriptor, Socket spare, IsolationCapabilities capabilities, Watchdog watchdog)
     {
         _descriptor = descriptor;
         _spare = spare;
-        _link = link;
+        _link = Task.Run(() => OutboundLink.StartAsync(capabilities, Path, watchdog));
     }
 
     /// <summary>
-    /// A new namespace with its loopback up and its outbound link ready, and one socket in it made already (the
-    /// environment's Runtime API listens on it: a cold start spends no thread on it).
+    /// A new namespace with its loopback up and one socket in it made already (the environment's Runtime API listens on
+    /// it: a cold start spends no thread on it). Its outbound link comes up meanwhile (<see cref="Ready"/>).
     /// </summary>
-    /// <exception cref="IOException">A step failed; the message says which.</exception>
+    /// <exception cref="IOException">The namespace could not be made; the message says which step failed.</exception>
     public static NetworkNamespace Create(IsolationCapabilities capabilities, Watchdog watchdog)
     {
-        var (made, spare) = OnOwnThread(() => (Native.CreateNetworkNamespace(), NewSocket()));
-        var descriptor = new SafeFileHandle(made, ownsHandle: true);
-        try { return new NetworkNamespace(descriptor, spare, OutboundLink.Start(capabilities, PathOf(descriptor), watchdog)); }
-        catch
-        {
-            spare.Dispose();
-            descriptor.Dispose();
-            throw;
-        }
+        var (descriptor, spare) = OnOwnThread(() => (Native.CreateNetworkNamespace(), NewSocket()));
+        return new NetworkNamespace(new SafeFileHandle(descriptor, ownsHandle: true), spare, capabilities, watchdog);
     }
+
+    /// <summary>Completes when connections can leave the namespace; faults (<see cref="IOException"/>) when its outbound link did not come up.</summary>
+    public Task Ready => _link;
 
     /// <summary>Null when this machine can make a namespace (the probe makes one and drops it), else why not.</summary>
     public static string? Probe()
@@ -80,12 +76,14 @@ internal sealed class NetworkNamespace : IDisposable
     }
 
     /// <summary>The outbound link stops; the kernel removes the namespace once nothing else is in it.</summary>
-    public void Dispose()
-    {
-        _link.Dispose();
-        Interlocked.Exchange(ref _spare, null)?.Dispose();
-        _descriptor.Dispose();
-    }
+    public void Dispose() =>
+        // A link still coming up opens the namespace by its descriptor's path: the descriptor closes after it.
+        _link.ContinueWith(link =>
+        {
+            if (link.IsCompletedSuccessfully) link.Result.Dispose();
+            Interlocked.Exchange(ref _spare, null)?.Dispose();
+            _descriptor.Dispose();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private static Socket NewSocket() => new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 

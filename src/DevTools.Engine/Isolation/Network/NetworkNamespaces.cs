@@ -4,7 +4,8 @@ namespace DevTools.Engine.Isolation.Network;
 
 /// <summary>
 /// Network namespaces made ahead of need. Making one takes about 20 ms (slirp4netns coming up in it), which a cold start
-/// should not wait for: a few are kept ready, and each one taken is replaced in the background.
+/// should not wait for: a few are kept ready, and each one taken is replaced in the background. One made on demand
+/// (none was ready) is handed over at once, its outbound link still coming up (see <see cref="NetworkNamespace.Ready"/>).
 /// </summary>
 internal sealed class NetworkNamespaces(IsolationCapabilities capabilities, Watchdog watchdog) : IDisposable
 {
@@ -18,7 +19,7 @@ internal sealed class NetworkNamespaces(IsolationCapabilities capabilities, Watc
     public void Prepare() =>
         _ = Task.Delay(StartUpGrace).ContinueWith(_ => Refill(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
-    /// <summary>A namespace for an environment: a ready one, else one made now.</summary>
+    /// <summary>A namespace for an environment: a ready one, else one made now (without waiting for its outbound link).</summary>
     /// <exception cref="IOException">None could be made; the message says why.</exception>
     public NetworkNamespace Take()
     {
@@ -37,13 +38,20 @@ internal sealed class NetworkNamespaces(IsolationCapabilities capabilities, Watc
     private void Refill()
     {
         if (_disposed || Interlocked.Exchange(ref _refilling, 1) == 1) return;
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
             try
             {
                 while (!_disposed && _ready.Count < ReadyCount)
                 {
-                    _ready.Enqueue(NetworkNamespace.Create(capabilities, watchdog));
+                    var made = NetworkNamespace.Create(capabilities, watchdog);
+                    try { await made.Ready.ConfigureAwait(false); }
+                    catch (IOException)
+                    {
+                        made.Dispose();
+                        throw;
+                    }
+                    _ready.Enqueue(made);
                     if (_disposed) Dispose();
                 }
             }

@@ -31,9 +31,9 @@ internal sealed class OutboundLink : IDisposable
         _ownsGroup = ownsGroup;
     }
 
-    /// <summary>Starts slirp4netns in the namespace at <paramref name="namespacePath"/> and waits until its tap device is up.</summary>
+    /// <summary>Starts slirp4netns in the namespace at <paramref name="namespacePath"/>; completes when its tap device is up.</summary>
     /// <exception cref="IOException">It did not come up; the message has its last words.</exception>
-    public static OutboundLink Start(IsolationCapabilities capabilities, string namespacePath, Watchdog watchdog)
+    public static async Task<OutboundLink> StartAsync(IsolationCapabilities capabilities, string namespacePath, Watchdog watchdog)
     {
         var slirp = capabilities.Slirp4netnsPath ?? throw new IOException("slirp4netns not found");
         var start = new ProcessStartInfo(capabilities.SetsidPath ?? slirp)
@@ -56,8 +56,10 @@ internal sealed class OutboundLink : IDisposable
         var link = new OutboundLink(process, watchdog, capabilities.SetsidPath is not null);
         if (link._ownsGroup) watchdog.Track("group", process.Id.ToString());
 
-        var ready = process.StandardOutput.BaseStream.ReadAsync(new byte[1]).AsTask();
-        if (ready.Wait(ReadyWithin) && ready.Result == 1) return link;
+        var read = 0;
+        try { read = await process.StandardOutput.BaseStream.ReadAsync(new byte[1]).AsTask().WaitAsync(ReadyWithin).ConfigureAwait(false); }
+        catch (TimeoutException) { }
+        if (read == 1) return link;
         link.Dispose();
         throw new IOException($"slirp4netns did not come up in the environment's network namespace: {lastWords}");
     }
