@@ -81,6 +81,7 @@ internal sealed class NetworkNamespace : IDisposable
         _link.ContinueWith(link =>
         {
             if (link.IsCompletedSuccessfully) link.Result.Dispose();
+            else _ = link.Exception; // observed: the environment was told (NetworkReadyAsync), or never needed it
             Interlocked.Exchange(ref _spare, null)?.Dispose();
             _descriptor.Dispose();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
