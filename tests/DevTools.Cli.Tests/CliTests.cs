@@ -138,6 +138,32 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task SharedNetworkKeepsEnvironmentsOnTheMachinesNetworkAndDoctorSaysWhich()
+    {
+        var dir = WriteTemplate($$"""
+            Resources:
+              Probe:
+                Type: AWS::Serverless::Function
+                Properties: { Runtime: provided.al2023, Handler: probe, CodeUri: {{Path.Combine(TestFunctions.FunctionsDirectory, "probe")}} }
+            """);
+        var doctor = await CliRunner.RunAsync(dir, null, "doctor");
+        var ownNetwork = doctor.Stdout.Contains("  network                namespace: ");
+        Assert.True(ownNetwork || doctor.Stdout.Contains("  network                shared: "), doctor.Stdout);
+        Assert.Contains(ownNetwork ? "at host.devtools.internal or host.docker.internal (10.0.2.2)" : "  host services          functions reach", doctor.Stdout);
+
+        string RuntimeApi(CliResult invoke)
+        {
+            Assert.True(invoke.ExitCode == 0, invoke.ToString());
+            return JsonDocument.Parse(invoke.Stdout).RootElement.GetProperty("env").GetProperty("AWS_LAMBDA_RUNTIME_API").GetString()!;
+        }
+        var own = RuntimeApi(await CliRunner.RunAsync(dir, "{\"action\":\"env\"}", "invoke", "Probe", "-e", "-"));
+        var shared = RuntimeApi(await CliRunner.RunAsync(dir, "{\"action\":\"env\"}", "invoke", "Probe", "-e", "-", "--shared-network"));
+        Assert.Equal(ownNetwork, own == "127.0.0.1:9001");
+        Assert.NotEqual("127.0.0.1:9001", shared);
+        Assert.Matches(@"^127\.0\.0\.1:\d+$", shared);
+    }
+
+    [Fact]
     public async Task ValidateReportsErrorsWithPositions()
     {
         var dir = WriteTemplate("""
