@@ -195,6 +195,7 @@ export class BackendConnection implements vscode.Disposable {
         { scheme: 'file', language: 'javascript' },
         { scheme: 'file', pattern: '**/*.{mjs,cjs}' },
         { scheme: 'file', language: 'python' },
+        { scheme: 'file', pattern: '**/*.{cs,java,rb}' },
       ],
       diagnosticCollectionName: 'lambda-devtools',
       outputChannel: this.backendLog,

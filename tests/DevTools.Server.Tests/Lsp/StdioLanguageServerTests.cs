@@ -135,6 +135,22 @@ public sealed class StdioLanguageServerTests : IAsyncLifetime
         Assert.Equal(pyLens.Range.Start.Line + 2, (await CodeLensesAsync(python)).First().Range.Start.Line);
 
         Assert.Empty(await CodeLensesAsync(_workspace.PathOf("functions/shell/bootstrap")));
+
+        // Ruby's def, Java's and C#'s handler methods (a Java source by its package under the code folder; C# among the project's files).
+        foreach (var (file, function, method) in new[]
+        {
+            ("functions/ruby/app.rb", "RubyFunction", "handler"),
+            ("functions/java/src/sample/Handler.java", "JavaFunction", "handleRequest"),
+            ("functions/dotnet/Function.cs", "DotnetFunction", "Handler"),
+        })
+        {
+            var path = _workspace.PathOf(file);
+            var lens = (await CodeLensesAsync(path)).First();
+            var line = File.ReadAllLines(path)[lens.Range.Start.Line];
+            Assert.Equal(method, line[lens.Range.Start.Character..lens.Range.End.Character]);
+            Assert.Equal(function, lens.Command!.Arguments![0].GetProperty("functionName").GetString());
+        }
+        Assert.Empty(await CodeLensesAsync(_workspace.PathOf("functions/java/src/com/amazonaws/services/lambda/runtime/Context.java")));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ internal sealed class CodeLensHandler(BackendContext context, ClientSession sess
             text ??= session.Documents.TextOf(path);
             if (text is null) yield break;
             var name = HandlerLocator.FunctionName(function);
-            if (HandlerLocator.Find(text, name, function.RuntimeDefinition?.Family == RuntimeFamily.Python) is not var (line, column)) continue;
+            if (function.RuntimeDefinition is not { } runtime || HandlerLocator.Find(text, name, runtime.Family) is not var (line, column)) continue;
             foreach (var lens in LensesFor(function.LogicalId, warm, new Range(new Position(line, column), new Position(line, column + name.Length))))
                 yield return lens;
         }
