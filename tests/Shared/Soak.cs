@@ -41,7 +41,10 @@ public sealed class Soak(LambdaEngine engine, string functionName)
             return new Resources(Directory.GetFiles("/proc/self/fd").Length, self.Threads.Count, GC.GetTotalMemory(true), self.WorkingSet64, CountChildRuntimes());
         }
 
-        /// <summary>Processes started by this process that are still alive (runtimes), the watchdog shell aside.</summary>
+        /// <summary>
+        /// Processes started by this process that are still alive (runtimes), the watchdog shell and the slirp4netns of the
+        /// network namespaces kept ready for the next environments aside (the no-orphan tests see those go with the engine).
+        /// </summary>
         public static int CountChildRuntimes()
         {
             var me = Environment.ProcessId.ToString();
@@ -54,7 +57,8 @@ public sealed class Soak(LambdaEngine engine, string functionName)
                     var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                     var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                     if (fields[1] != me || fields[0] == "Z") continue;
-                    if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("watchdog.sh")) continue;
+                    var commandLine = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                    if (commandLine.Contains("watchdog.sh") || commandLine.Split('\0')[0].EndsWith("slirp4netns", StringComparison.Ordinal)) continue;
                     count++;
                 }
                 catch (IOException) { }
