@@ -61,7 +61,7 @@ internal sealed class ColdStartBenchmark(Report report, Settings settings)
         return whole;
     }
 
-    private static double BareStart(string program, params string[] args)
+    internal static double BareStart(string program, params string[] args)
     {
         var samples = new List<double>();
         for (var i = 0; i < 10; i++)

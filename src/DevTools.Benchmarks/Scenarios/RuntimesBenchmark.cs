@@ -14,7 +14,7 @@ internal sealed class RuntimesBenchmark(Report report, Settings settings)
         JavaCode.Compile(Path.Combine(BenchmarkFunctions.FunctionsDirectory, "java"), [], Path.Combine(BenchmarkFunctions.FunctionsDirectory, "java"));
         await using var engine = BenchmarkFunctions.NewEngine(out _);
         var warmInvokes = Math.Min(settings.WarmInvokes, 1000);
-        foreach (var function in new[] { "Node", "Python", "Java", "Ruby", "Provided" })
+        foreach (var function in new[] { "Node", "Python", "Dotnet", "Java", "Ruby", "Provided" })
         {
             var cold = new List<double>();
             var init = new List<double>();
@@ -39,5 +39,9 @@ internal sealed class RuntimesBenchmark(Report report, Settings settings)
             report.Add(section, $"{function} ({runtime}): cold invoke p50 (Init Duration p50)", $"{Report.Ms(new Stats(cold).P50)} ({Report.Ms(new Stats(init).P50)})", $"{cold.Count} cold starts");
             report.Add(section, $"{function} ({runtime}): warm invoke p50 / p99", $"{Report.Ms(warmStats.P50)} / {Report.Ms(warmStats.P99)}", $"{warmStats.Count} back-to-back invokes after {warm.Count - warmStats.Count}");
         }
+        // For scale: what starting each toolchain costs by itself (node's and python's are in the cold-start rows).
+        report.Add(section, "dotnet --version (bare start, for scale): p50", Report.Ms(ColdStartBenchmark.BareStart("dotnet", "--version")));
+        report.Add(section, "java -version (bare start, for scale): p50", Report.Ms(ColdStartBenchmark.BareStart("java", "-version")));
+        report.Add(section, "ruby -e '' (bare start, for scale): p50", Report.Ms(ColdStartBenchmark.BareStart("ruby", "-e", "")));
     }
 }
