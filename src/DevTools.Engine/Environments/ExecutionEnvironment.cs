@@ -181,7 +181,7 @@ public sealed class ExecutionEnvironment : IRuntimeSessionObserver
             {
                 process.DrainOutput();
                 RuntimeDone(requestId, PlatformStatus.Success, null, durationMs, answer.Body.LongLength);
-                var runtimeDoneAt = (Time: DateTimeOffset.UtcNow, Ticks: Stopwatch.GetTimestamp());
+                var runtimeDoneAt = _extensions.Active ? (Time: DateTimeOffset.UtcNow, Ticks: Stopwatch.GetTimestamp()) : default; // only extensions have an overhead span
                 TelemetrySpan ExtensionOverhead() => new("extensionOverhead", runtimeDoneAt.Time, Stopwatch.GetElapsedTime(runtimeDoneAt.Ticks).TotalMilliseconds);
                 // The invoke is over for the environment once every extension is done with it too (the caller has its
                 // answer); the REPORT counts their time after the runtime's, as Lambda's does.

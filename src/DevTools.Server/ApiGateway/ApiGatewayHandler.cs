@@ -106,14 +106,17 @@ internal sealed class ApiGatewayHandler
             else
             {
                 var invoke = _engine.InvokeAsync(new InvokeRequest { FunctionName = functionId, Payload = payload }, cancellationToken);
-                // The integration timeout answers the caller; the invoke itself runs on to its own end, as on API Gateway.
-                if (await Task.WhenAny(invoke, Task.Delay(integrationTimeout, cancellationToken)).ConfigureAwait(false) != invoke)
-                    answer = ApiErrors.TimedOut(front);
-                else
+                try
                 {
-                    var result = await invoke.ConfigureAwait(false);
+                    // WaitAsync's timer goes with the invoke's answer (no 29 s timer left behind per request).
+                    var result = await invoke.WaitAsync(integrationTimeout, cancellationToken).ConfigureAwait(false);
                     lambdaRequestId = result.RequestId;
                     answer = result.FunctionError is null && map(result.Payload) is { } mapped ? mapped : ApiErrors.IntegrationFailed(front);
+                }
+                catch (TimeoutException)
+                {
+                    // The integration timeout answers the caller; the invoke itself runs on to its own end, as on API Gateway.
+                    answer = ApiErrors.TimedOut(front);
                 }
             }
         }
